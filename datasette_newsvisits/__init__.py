@@ -1,0 +1,1 @@
+"""Datasette plugin hooks for datasette-newsvisits (filled in by the plugin modules)."""

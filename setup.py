@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+VERSION = "0.1.0"
+
+setup(
+    name="datasette-newsvisits",
+    description=(
+        "Compare how news outlets covered the Belarus-China visits: "
+        "a sqlite-utils loader and a Datasette plugin"
+    ),
+    long_description=Path(__file__).with_name("README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    version=VERSION,
+    license="Apache License, Version 2.0",
+    packages=find_packages(exclude=["tests", "tests.*", "benchmarks"]),
+    package_data={
+        "datasette_newsvisits": [
+            "data/*.json",
+            "data/corpus/*",
+            "templates/*.html",
+            "static/*",
+        ]
+    },
+    entry_points={
+        "datasette": ["newsvisits = datasette_newsvisits"],
+        "console_scripts": ["newsvisits-load = datasette_newsvisits.cli:main"],
+    },
+    python_requires=">=3.11",
+    install_requires=[
+        "datasette>=0.65.1,<1.0",
+        "sqlite-utils>=3.35",
+        "datasette-vega>=0.6.2",
+        "click>=8.0",
+        "trafilatura>=1.6",
+        "pyahocorasick>=2.0",
+        "datasketch>=1.6,<3",
+        "numpy>=1.24",
+    ],
+    extras_require={
+        "test": [
+            "pytest>=7",
+            "pytest-asyncio>=0.21",
+            "playwright>=1.40",
+            "ruff",
+        ],
+    },
+)
