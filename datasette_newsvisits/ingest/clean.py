@@ -122,7 +122,9 @@ DATE_ONLY = re.compile(
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?:\s*,?\s*\d{{1,2}}:\d{{2}}.*)?
     )[\s,|·•]*(?:\d{{1,2}}:\d{{2}}\s*(?:min)?)?\s*$"""
 )
-DATE_FIELD = re.compile(r"(?i)^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}")
+DATE_FIELD = re.compile(
+    r"(?i)^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}"
+)
 VIEW_COUNTER = re.compile(
     r"(?i)^.{0,40}?\d[\d,.\s]*\s*(?:views?|reads?|comments?|shares?|likes?)\s*$"
 )
@@ -271,7 +273,11 @@ def _classify(line: str) -> str | None:
     if NAV_MARKERS.search(line) and _words(line) <= 40:
         return "boilerplate"
     if _words(line) <= 3 and not TERMINAL.search(line):
-        return "navigation" if _words(line) <= 2 and not _is_capitalized_phrase(line) else "heading"
+        return (
+            "navigation"
+            if _words(line) <= 2 and not _is_capitalized_phrase(line)
+            else "heading"
+        )
     if not TERMINAL.search(line):
         if _words(line) <= HEADING_MAX_WORDS:
             return "heading"
@@ -297,7 +303,11 @@ def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
         if j >= 0 and kinds[j] == "teaser" and _words(lines[j]) <= CAPTION_MAX_WORDS:
             kinds[j] = "caption"
             continue
-        while j >= 0 and kinds[j] in (None, "heading") and _words(lines[j]) <= CAPTION_MAX_WORDS:
+        while (
+            j >= 0
+            and kinds[j] in (None, "heading")
+            and _words(lines[j]) <= CAPTION_MAX_WORDS
+        ):
             prose = kinds[j] is None
             if prose and j < i - 1:
                 break  # only the line right above may be a full-sentence caption
@@ -308,7 +318,12 @@ def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
             kinds[j] = "caption"
             if prose:
                 j -= 1
-                if j >= 0 and kinds[j] == "heading" and j > 0 and kinds[j - 1] is not None:
+                if (
+                    j >= 0
+                    and kinds[j] == "heading"
+                    and j > 0
+                    and kinds[j - 1] is not None
+                ):
                     kinds[j] = "caption"
                 break
             j -= 1

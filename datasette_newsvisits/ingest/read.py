@@ -223,7 +223,9 @@ def _from_html(html: str, source: str) -> RawArticle | InputError:
     )
 
 
-def _read_rows(file: Path, source: str, suffix: str) -> Iterator[RawArticle | InputError]:
+def _read_rows(
+    file: Path, source: str, suffix: str
+) -> Iterator[RawArticle | InputError]:
     raw = file.read_bytes()
     text = _decode(raw)
     if suffix == ".csv":

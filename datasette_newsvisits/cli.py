@@ -1,0 +1,266 @@
+"""The loader's command line: paths in, a database out, a summary line at the end."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import click
+
+from . import db as database
+from .ingest.read import InputError, RawArticle, count_articles_hint, read_inputs
+from .pipeline import Context, load_context, process_article
+
+BATCH_SIZE = 200
+_WORKER_CONTEXT: Context | None = None
+
+
+def bundled_corpus() -> Path:
+    """The directory of the sample corpus shipped with the package."""
+    return Path(str(resources.files("datasette_newsvisits") / "data" / "corpus"))
+
+
+@dataclass
+class LoadReport:
+    """What a load did: counts, problems, and time taken."""
+
+    loaded: int = 0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    steps: dict = field(default_factory=dict)
+
+    def summary(self, db_path) -> str:
+        """The one-line summary printed at the end of a load."""
+        return (
+            f"{self.loaded} articles loaded, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped, in {self.seconds:.1f} s -> {db_path}"
+        )
+
+
+class StrictStop(Exception):
+    """Raised under --strict at the first input that cannot be loaded."""
+
+
+def load(
+    db_path: str | Path,
+    paths: Iterable[str | Path] = (),
+    *,
+    visit_files: Iterable[str | Path] = (),
+    gazetteer_files: Iterable[str | Path] = (),
+    workers: int = 1,
+    strict: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_error=None,
+    progress=None,
+) -> LoadReport:
+    """Load articles from ``paths`` (the bundled corpus if none) into ``db_path``.
+
+    Unchanged articles are left alone, changed ones replaced, bad inputs reported through
+    ``on_error(message)`` and skipped (or, with ``strict``, the load stops at the first).
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths] or [bundled_corpus()]
+    for path in paths:
+        if not path.exists():
+            raise click.BadParameter(f"{path}: no such file or directory")
+    report = LoadReport()
+    context = load_context(visit_files, gazetteer_files)
+    conn = database.open_database(db_path)
+    try:
+        database.save_reference_data(
+            conn,
+            context.catalogues.visits,
+            context.catalogues.outlets,
+            context.gazetteer.entities(),
+            context.gazetteer.aliases(),
+        )
+        hashes = database.known_hashes(conn)
+
+        def problem(message: str) -> None:
+            report.skipped.append(message)
+            if on_error:
+                on_error(message)
+            if strict:
+                raise StrictStop(message)
+
+        todo = _changed_articles(read_inputs(paths), hashes, report)
+        results = _process_all(todo, context, workers)
+        stopped = False
+        for batch in _batches(results, batch_size):
+            with database.transaction(conn):
+                try:
+                    _save_batch(conn, batch, report, problem, progress)
+                except StrictStop:
+                    stopped = True  # what was saved before the bad input is committed
+            if stopped:
+                break
+        report.steps = finish_load(conn)
+    finally:
+        conn.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
+    for item, record in batch:
+        if isinstance(record, InputError):
+            problem(str(record))
+            continue
+        if isinstance(record, Exception):
+            problem(f"{item.source}: could not process ({record})")
+            continue
+        try:
+            database.save_article(conn, record)
+        except Exception as error:  # noqa: BLE001 - reported, then skipped
+            problem(f"{item.source}: could not save ({error})")
+            continue
+        report.loaded += 1
+        if progress:
+            progress(1)
+
+
+def finish_load(conn) -> dict:
+    """The end-of-load steps: reuse groups, aggregates, orphans, statistics."""
+    from .aggregates import refresh_aggregates
+    from .reuse import update_reuse
+
+    steps = {}
+    started = time.perf_counter()
+    if database.get_meta(conn, "reuse_stale") != "0":
+        steps["reuse"] = update_reuse(conn)
+        with database.transaction(conn):
+            database.set_meta(conn, "reuse_stale", "0")
+    steps["orphans_removed"] = database.delete_orphan_entities(conn)
+    refresh_aggregates(conn)
+    database.optimize(conn)
+    steps["seconds"] = round(time.perf_counter() - started, 2)
+    return steps
+
+
+def _changed_articles(
+    items: Iterator[RawArticle | InputError], hashes: dict, report: LoadReport
+) -> Iterator[RawArticle | InputError]:
+    for item in items:
+        if isinstance(item, InputError):
+            yield item  # reported in order, by the main process
+            continue
+        if hashes.get(item.source) == item.content_hash:
+            report.unchanged += 1
+            continue
+        yield item
+
+
+def _process_one(raw: RawArticle | InputError) -> tuple:
+    if isinstance(raw, InputError):
+        return raw, raw
+    try:
+        return raw, process_article(raw, _WORKER_CONTEXT)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the load
+        return raw, error
+
+
+def _init_worker(context: Context) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _process_all(
+    raws: Iterator[RawArticle], context: Context, workers: int
+) -> Iterator[tuple[RawArticle, dict | Exception]]:
+    _init_worker(context)
+    if workers <= 1:
+        yield from map(_process_one, raws)
+        return
+    mp = multiprocessing.get_context("fork")
+    with mp.Pool(workers, initializer=_init_worker, initargs=(context,)) as pool:
+        yield from pool.imap(_process_one, raws, chunksize=8)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--visits",
+    "visit_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra visits catalogue (JSON, same format as the shipped one).",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra gazetteer entries (JSON, same format as the shipped one).",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=lambda: os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Processes for cleaning and extraction.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first input that cannot be loaded."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def main(db_path, paths, visit_files, gazetteer_files, workers, strict, quiet):
+    """Load news articles into DB (the bundled sample corpus when no PATH is given).
+
+    A PATH is a file or a directory (walked recursively) of .txt, .html, .jsonl or .csv
+    files. Re-running on the same inputs changes nothing; a changed file replaces that
+    article's rows. Bad inputs are reported on stderr and skipped; the exit status is
+    1 if anything was skipped.
+    """
+    show_bar = not quiet and sys.stderr.isatty()
+    total = (
+        count_articles_hint([Path(p) for p in paths]) if paths and show_bar else None
+    )
+
+    def on_error(message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+
+    try:
+        if show_bar:
+            with click.progressbar(
+                length=total, label="Loading", file=sys.stderr
+            ) as bar:
+                report = load(
+                    db_path,
+                    paths,
+                    visit_files=visit_files,
+                    gazetteer_files=gazetteer_files,
+                    workers=workers,
+                    strict=strict,
+                    on_error=on_error,
+                    progress=bar.update,
+                )
+        else:
+            report = load(
+                db_path,
+                paths,
+                visit_files=visit_files,
+                gazetteer_files=gazetteer_files,
+                workers=workers,
+                strict=strict,
+                on_error=on_error,
+            )
+    except (ValueError, OSError, KeyError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.summary(db_path), err=True)
+    if report.skipped:
+        sys.exit(1)

@@ -1,0 +1,486 @@
+"""Describe an article: outlet, title, publication date, wire agencies, and the visit.
+
+Every value comes with its evidence (what in the input it was read from). Where there
+is no evidence the value stays None: a wrong outlet or date is worse than none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+from urllib.parse import urlparse
+
+from .clean import MONTHS, Cleaned
+from .read import RawArticle
+
+DATE_HEADER_STEPS = {"dateline", "navigation", "timestamp", "byline", "heading"}
+
+MONTH_NUMBERS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+)
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
+)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+MONTH_DAY = re.compile(
+    rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"
+)
+DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\b(?!\.?,?\s*\d{{4}})"
+)
+MONTH_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{4}})\b")
+WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+WEEKDAY = re.compile(
+    r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+BACK_REFERENCE = re.compile(
+    r"(?i)\b(?:last met|previous(?:ly)?|earlier|last (?:year|september|march|time)"
+    r"|first met|had met|in the past|ago|since)\b"
+)
+BELARUS = re.compile(
+    r"(?i)\b(?:belarus\w*|minsk|lukash[ae]nk\w*|łukaszenk\w*|loukachenko|lukaschenko)"
+)
+CHINA = re.compile(
+    r"(?i)\b(?:chin(?:a|ese)|beijing|xi jinping|xi|samarkand|shanghai cooperation|sco|tianjin)\b"
+)
+KIND_WORDS = {
+    "state visit": re.compile(r"(?i)\bstate visit\b"),
+    "working visit": re.compile(r"(?i)\bworking (?:visit|trip|nature)\b"),
+    "summit meeting": re.compile(r"(?i)\bsummit\b|\bsidelines\b"),
+    "forum": re.compile(r"(?i)\bforum\b"),
+}
+
+
+@dataclass
+class Visit:
+    """A visit or meeting from the catalogue."""
+
+    id: str
+    title: str
+    kind: str
+    place: str
+    start_date: str
+    end_date: str
+    description: str | None = None
+    source: str | None = None
+    terms: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> date:
+        return date.fromisoformat(self.start_date)
+
+    @property
+    def end(self) -> date:
+        return date.fromisoformat(self.end_date)
+
+    def row(self) -> dict:
+        """The row stored in the ``visits`` table."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "place": self.place,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "description": self.description,
+            "source": self.source,
+        }
+
+
+@dataclass
+class Outlet:
+    """A news outlet the loader recognizes."""
+
+    id: str
+    name: str
+    domains: list[str] = field(default_factory=list)
+    country: str | None = None
+    kind: str | None = None
+    signatures: list[str] = field(default_factory=list)
+
+    def row(self) -> dict:
+        """The row stored in the ``outlets`` table."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "domain": self.domains[0] if self.domains else None,
+            "country": self.country,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class Catalogues:
+    """The data the describer reads: visits, outlets and wire agencies."""
+
+    visits: list[Visit]
+    outlets: list[Outlet]
+    agencies: list[dict]
+
+    def outlet_by_domain(self, host: str) -> Outlet | None:
+        """The outlet whose domain is ``host`` or a parent of it."""
+        host = host.lower().removeprefix("www.")
+        for outlet in self.outlets:
+            for domain in outlet.domains:
+                if host == domain or host.endswith("." + domain):
+                    return outlet
+        return None
+
+    def outlet_by_name(self, name: str) -> Outlet | None:
+        """The outlet called ``name`` (case-insensitive), or whose id or domain it is."""
+        key = name.strip().casefold()
+        for outlet in self.outlets:
+            if key in (outlet.name.casefold(), outlet.id) or key in outlet.domains:
+                return outlet
+        return None
+
+
+@dataclass
+class Description:
+    """What is known about an article, each value with its evidence."""
+
+    outlet_id: str | None = None
+    outlet: Outlet | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    visit_id: str | None = None
+    evidence: dict = field(default_factory=dict)
+
+
+def _data_path(name: str):
+    return resources.files("datasette_newsvisits") / "data" / name
+
+
+@lru_cache(maxsize=8)
+def load_catalogues(visit_files: tuple[str, ...] = ()) -> Catalogues:
+    """Load the shipped catalogues, with visits added from user files (same format)."""
+    visits = {}
+    sources = [_data_path("visits.json").read_text(encoding="utf-8")]
+    sources += [Path(f).read_text(encoding="utf-8") for f in visit_files]
+    for text in sources:
+        for item in json.loads(text)["visits"]:
+            visit = Visit(
+                **{k: v for k, v in item.items() if k in Visit.__dataclass_fields__}
+            )
+            date.fromisoformat(visit.start_date), date.fromisoformat(visit.end_date)
+            visits[visit.id] = visit
+    outlets_data = json.loads(_data_path("outlets.json").read_text(encoding="utf-8"))
+    outlets = [Outlet(**item) for item in outlets_data["outlets"]]
+    return Catalogues(
+        visits=sorted(visits.values(), key=lambda v: v.start_date),
+        outlets=outlets,
+        agencies=outlets_data["agencies"],
+    )
+
+
+def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Description:
+    """Describe one article from its raw input and its cleaned text."""
+    d = Description()
+    _describe_url(raw, cleaned, d)
+    _describe_outlet(raw, cleaned, catalogues, d)
+    _describe_title(raw, cleaned, d)
+    _describe_published(raw, cleaned, d)
+    _describe_agencies(raw, cleaned, catalogues, d)
+    visit, evidence = assign_visit(
+        cleaned.text, d.title, d.published, catalogues.visits
+    )
+    d.visit_id = visit.id if visit else None
+    d.evidence["visit"] = evidence
+    return d
+
+
+def _describe_url(raw: RawArticle, cleaned: Cleaned, d: Description) -> None:
+    if raw.url:
+        d.url, d.evidence["url"] = raw.url, f"{raw.format} field"
+        return
+    urls = cleaned.removed_by("url")
+    if urls:
+        d.url, d.evidence["url"] = urls[0].strip(), f"url line: {urls[0].strip()}"
+
+
+def _describe_outlet(
+    raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues, d: Description
+) -> None:
+    if raw.outlet:
+        known = catalogues.outlet_by_name(raw.outlet)
+        d.outlet = known or Outlet(id=_slug(raw.outlet), name=raw.outlet.strip())
+        d.evidence["outlet"] = f"{raw.format} field: {raw.outlet}"
+    elif d.url:
+        host = urlparse(d.url if "//" in d.url else "//" + d.url).hostname or ""
+        if host:
+            known = catalogues.outlet_by_domain(host)
+            domain = host.lower().removeprefix("www.")
+            d.outlet = known or Outlet(id=domain, name=domain, domains=[domain])
+            d.evidence["outlet"] = f"url: {d.url}"
+    if d.outlet is None:
+        removed = [
+            r["text"] for r in cleaned.removed if r["step"] in ("signoff", "credit")
+        ]
+        for outlet in catalogues.outlets:
+            for signature in outlet.signatures:
+                if any(
+                    line.strip().casefold() == signature.casefold() for line in removed
+                ):
+                    d.outlet = outlet
+                    d.evidence["outlet"] = f"page signature: {signature}"
+                    break
+            if d.outlet:
+                break
+    d.outlet_id = d.outlet.id if d.outlet else None
+
+
+def _describe_title(raw: RawArticle, cleaned: Cleaned, d: Description) -> None:
+    if raw.title:
+        d.title, d.evidence["title"] = raw.title.strip(), f"{raw.format} field"
+    elif cleaned.headline:
+        d.title, d.evidence["title"] = cleaned.headline, "headline line before the body"
+
+
+def _describe_published(raw: RawArticle, cleaned: Cleaned, d: Description) -> None:
+    if raw.published:
+        parsed = parse_date(raw.published)
+        if parsed:
+            d.published = parsed.isoformat()
+            d.evidence["published"] = f"{raw.format} field: {raw.published}"
+            return
+    # Dates the page shows in its header: lines removed as datelines, navigation or
+    # timestamps before the tail of the page (a teaser's date is not the article's).
+    for item in cleaned.removed:
+        if item["step"] == "tail":
+            break
+        if item["step"] in DATE_HEADER_STEPS:
+            parsed = parse_date(item["text"])
+            if parsed:
+                d.published = parsed.isoformat()
+                d.evidence["published"] = f"{item['step']} line: {item['text']}"
+                return
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date (with a year) written in ``text``, in any common format."""
+    text = str(text)
+    found: list[tuple[int, date]] = []
+    for match in ISO_DATE.finditer(text):
+        found.append((match.start(), _safe_date(*map(int, match.groups()))))
+    for match in MONTH_DAY_YEAR.finditer(text):
+        month = MONTH_NUMBERS[_month_key(match.group(1))]
+        found.append(
+            (match.start(), _safe_date(int(match.group(3)), month, int(match.group(2))))
+        )
+    for match in DAY_MONTH_YEAR.finditer(text):
+        month = MONTH_NUMBERS[_month_key(match.group(2))]
+        found.append(
+            (match.start(), _safe_date(int(match.group(3)), month, int(match.group(1))))
+        )
+    for match in NUMERIC_DATE.finditer(text):
+        day, month, year = map(int, match.groups())
+        found.append((match.start(), _safe_date(year, month, day)))
+    found = [(pos, value) for pos, value in found if value is not None]
+    if not found:
+        try:
+            return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _month_key(name: str) -> str:
+    key = name.lower().rstrip(".")
+    return key if key in MONTH_NUMBERS else key[:3]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _describe_agencies(
+    raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues, d: Description
+) -> None:
+    credited: dict[str, str] = {}
+    credit_lines = [
+        r["text"]
+        for r in cleaned.removed
+        if r["step"] in ("credit", "caption", "signoff", "byline")
+    ]
+    for agency in catalogues.agencies:
+        pattern = _agency_pattern(tuple(agency["patterns"]))
+        for line in credit_lines:
+            if pattern.search(line):
+                credited.setdefault(agency["name"], f"credit: {line}")
+                break
+        else:
+            match = pattern.search(cleaned.text)
+            if match:
+                start = max(0, match.start() - 40)
+                credited.setdefault(
+                    agency["name"],
+                    f"cited in text: …{cleaned.text[start : match.end() + 20]}…",
+                )
+    d.agencies = sorted(credited)
+    d.evidence["agencies"] = credited
+
+
+@lru_cache(maxsize=64)
+def _agency_pattern(patterns: tuple[str, ...]) -> re.Pattern:
+    # Case-sensitive, whole words: "AP" is the agency, "ap" is not.
+    alternatives = "|".join(
+        re.escape(p) for p in sorted(patterns, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def assign_visit(
+    text: str, title: str | None, published: str | None, visits: Sequence[Visit]
+) -> tuple[Visit | None, dict]:
+    """The visit an article reports on, from its date and its text, or None.
+
+    Returns the visit and the evidence: the score of each candidate and why.
+    """
+    full = f"{title or ''}\n{text}"
+    if not (BELARUS.search(full) and CHINA.search(full)):
+        return None, {"reason": "does not name both Belarus and China"}
+    pub = date.fromisoformat(published) if published else None
+    sentences = re.split(r"(?<=[.!?])\s+|\n", full)
+    current = [s for s in sentences if not BACK_REFERENCE.search(s)]
+    current_text = "\n".join(current)
+    mentioned = _dates_mentioned(current_text, pub)
+    scores: dict[str, float] = {}
+    reasons: dict[str, list[str]] = {}
+    for visit in visits:
+        score, why = 0.0, []
+        if pub:
+            if (
+                visit.start - timedelta(days=21)
+                <= pub
+                <= visit.end + timedelta(days=10)
+            ):
+                distance = (
+                    0
+                    if visit.start <= pub <= visit.end
+                    else min(abs((pub - visit.start).days), abs((pub - visit.end).days))
+                )
+                score += 4 - distance / 10
+                why.append(f"published {pub} near {visit.start}..{visit.end}")
+            elif abs((pub - visit.start).days) > 120:
+                score -= 3
+        for when, surface in mentioned:
+            if visit.start <= when <= visit.end:
+                score += 2
+                why.append(f"date in text: {surface}")
+        kind = KIND_WORDS.get(visit.kind)
+        if kind and kind.search(current_text):
+            score += 1
+            why.append(f"kind: {visit.kind}")
+        for term in visit.terms:
+            if term.casefold() in current_text.casefold():
+                score += 0.75
+                why.append(f"term: {term}")
+        if visit.place and re.search(rf"\b{re.escape(visit.place)}\b", current_text):
+            score += 0.5
+        years = {int(y) for y in re.findall(r"\b(20\d\d)\b", current_text)}
+        if years and visit.start.year in years:
+            score += 0.5
+        elif years and not pub and visit.start.year not in years:
+            score -= 0.5
+        scores[visit.id] = round(score, 2)
+        reasons[visit.id] = why
+    if not scores:
+        return None, {"reason": "no visits in the catalogue"}
+    best_id = max(scores, key=scores.get)
+    ranked = sorted(scores.values(), reverse=True)
+    margin = ranked[0] - (ranked[1] if len(ranked) > 1 else 0)
+    evidence = {
+        "scores": {k: v for k, v in scores.items() if v > 0},
+        "why": reasons[best_id],
+    }
+    if ranked[0] < 2 or margin < 0.5:
+        evidence["reason"] = "no visit stands out"
+        return None, evidence
+    return next(v for v in visits if v.id == best_id), evidence
+
+
+def _dates_mentioned(text: str, published: date | None) -> list[tuple[date, str]]:
+    """Dates the text names; a date without a year takes the publication year, or each
+    catalogue year is tried by the caller through the month and day alone."""
+    found: list[tuple[date, str]] = []
+    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+        for m in pattern.finditer(text):
+            if order == "mdy":
+                value = _safe_date(
+                    int(m.group(3)),
+                    MONTH_NUMBERS[_month_key(m.group(1))],
+                    int(m.group(2)),
+                )
+            else:
+                value = _safe_date(
+                    int(m.group(3)),
+                    MONTH_NUMBERS[_month_key(m.group(2))],
+                    int(m.group(1)),
+                )
+            if value:
+                found.append((value, m.group(0)))
+    for pattern, order in ((MONTH_DAY, "md"), (DAY_MONTH, "dm")):
+        for m in pattern.finditer(text):
+            month = MONTH_NUMBERS[_month_key(m.group(1 if order == "md" else 2))]
+            day = int(m.group(2 if order == "md" else 1))
+            years = (
+                [published.year] if published else range(2012, date.today().year + 2)
+            )
+            for year in years:
+                value = _safe_date(year, month, day)
+                if value:
+                    found.append((value, m.group(0)))
+    if published:
+        for m in WEEKDAY.finditer(text):
+            target = WEEKDAYS.index(m.group(1).lower())
+            ahead = (target - published.weekday()) % 7
+            found.append((published + timedelta(days=ahead), m.group(0)))
+            found.append((published - timedelta(days=(7 - ahead) % 7 or 7), m.group(0)))
+    return found
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "unknown"

@@ -1,0 +1,12 @@
+"""Load news articles into a datasette-newsvisits database.
+
+    python load_corpus.py newsvisits.db            # the bundled sample corpus
+    python load_corpus.py newsvisits.db articles/  # your own files
+
+See ``python load_corpus.py --help``; the work is done in ``datasette_newsvisits.cli``.
+"""
+
+from datasette_newsvisits.cli import main
+
+if __name__ == "__main__":
+    main()
