@@ -18,7 +18,8 @@ setup(
     package_data={
         "datasette_newsvisits": [
             "data/*.json",
-            "data/corpus/*",
+            "data/corpus/*.txt",
+            "data/corpus/*.json",
             "templates/*.html",
             "static/*",
         ]

@@ -8,8 +8,8 @@ one article rolls back only that article.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .schema import ARTICLE_CHILD_TABLES, ensure_schema
 
@@ -162,11 +162,8 @@ def transaction(conn: sqlite3.Connection) -> _transaction:
     return _transaction(conn)
 
 
-def _columns(conn: sqlite3.Connection, table: str, cache={}) -> list[str]:
-    key = (id(conn), table)
-    if key not in cache:
-        cache[key] = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
-    return cache[key]
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
 
 
 def _insert(conn, table: str, rows: Iterable[dict], or_ignore: bool = False) -> None:

@@ -293,9 +293,12 @@ def _is_capitalized_phrase(line: str) -> bool:
 def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
     """Lines just above a credit are its caption; so are lines with (L)/(R) markers."""
     for i, kind in enumerate(kinds):
-        if kind is None and CAPTION_MARKER.search(lines[i]):
-            if _words(lines[i]) <= CAPTION_MAX_WORDS:
-                kinds[i] = "caption"
+        if (
+            kind is None
+            and CAPTION_MARKER.search(lines[i])
+            and _words(lines[i]) <= CAPTION_MAX_WORDS
+        ):
+            kinds[i] = "caption"
     for i, kind in enumerate(kinds):
         if kind not in ("credit", "caption"):
             continue

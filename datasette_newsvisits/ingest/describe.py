@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 from urllib.parse import urlparse
 
 from .clean import MONTHS, Cleaned
@@ -229,7 +229,7 @@ def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Descr
 
 def _describe_url(raw: RawArticle, cleaned: Cleaned, d: Description) -> None:
     if raw.url:
-        d.url, d.evidence["url"] = raw.url, f"{raw.format} field"
+        d.url, d.evidence["url"] = raw.url, raw.origin("url")
         return
     urls = cleaned.removed_by("url")
     if urls:
@@ -242,7 +242,7 @@ def _describe_outlet(
     if raw.outlet:
         known = catalogues.outlet_by_name(raw.outlet)
         d.outlet = known or Outlet(id=_slug(raw.outlet), name=raw.outlet.strip())
-        d.evidence["outlet"] = f"{raw.format} field: {raw.outlet}"
+        d.evidence["outlet"] = f"{raw.origin('outlet')}: {raw.outlet}"
     elif d.url:
         host = urlparse(d.url if "//" in d.url else "//" + d.url).hostname or ""
         if host:
@@ -269,7 +269,7 @@ def _describe_outlet(
 
 def _describe_title(raw: RawArticle, cleaned: Cleaned, d: Description) -> None:
     if raw.title:
-        d.title, d.evidence["title"] = raw.title.strip(), f"{raw.format} field"
+        d.title, d.evidence["title"] = raw.title.strip(), raw.origin("title")
     elif cleaned.headline:
         d.title, d.evidence["title"] = cleaned.headline, "headline line before the body"
 
@@ -279,7 +279,7 @@ def _describe_published(raw: RawArticle, cleaned: Cleaned, d: Description) -> No
         parsed = parse_date(raw.published)
         if parsed:
             d.published = parsed.isoformat()
-            d.evidence["published"] = f"{raw.format} field: {raw.published}"
+            d.evidence["published"] = f"{raw.origin('published')}: {raw.published}"
             return
     # Dates the page shows in its header: lines removed as datelines, navigation or
     # timestamps before the tail of the page (a teaser's date is not the article's).
@@ -316,7 +316,7 @@ def parse_date(text: str) -> date | None:
     found = [(pos, value) for pos, value in found if value is not None]
     if not found:
         try:
-            return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
+            return datetime.fromisoformat(text.strip()).date()
         except ValueError:
             return None
     return min(found, key=lambda item: item[0])[1]

@@ -10,9 +10,9 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -53,6 +53,12 @@ class RawArticle:
     published: str | None = None
     outlet: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def origin(self, name: str) -> str:
+        """Where a field's value came from, for the evidence: the manifest or the file."""
+        if name in self.extra.get("from_manifest", ()):
+            return "manifest.json"
+        return f"{self.format} field"
 
     @property
     def content_hash(self) -> str:
@@ -120,6 +126,7 @@ def read_inputs(paths: list[Path]) -> Iterator[RawArticle | InputError]:
                 for name in ("title", "url", "published", "outlet"):
                     if known.get(name) and not getattr(item, name):
                         setattr(item, name, known[name])
+                        item.extra.setdefault("from_manifest", []).append(name)
             yield item
 
 
@@ -205,7 +212,7 @@ def _from_html(html: str, source: str) -> RawArticle | InputError:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False
         )
-    except Exception as error:  # trafilatura raises various parser errors
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds
         return InputError(source, f"could not parse HTML ({error})")
     if document is None:
         return InputError(source, "no article text found in the HTML")
