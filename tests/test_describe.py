@@ -1,0 +1,164 @@
+"""Describing an article: outlet, title, date, agencies and visit, each with evidence."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from datasette_newsvisits.ingest.clean import clean_text
+from datasette_newsvisits.ingest.describe import (
+    assign_visit,
+    describe,
+    load_catalogues,
+    parse_date,
+)
+from datasette_newsvisits.ingest.read import RawArticle
+
+CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"
+CATALOGUES = load_catalogues()
+
+
+def described(text: str, **fields):
+    raw = RawArticle(source="t.txt", text=text, format="txt", **fields)
+    return describe(raw, clean_text(text), CATALOGUES)
+
+
+def seed(prefix: str):
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return described(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12:24 PM EST, December 3, 2023", date(2023, 12, 3)),
+        ("date 2023-02-25   1. Skip to content", date(2023, 2, 25)),
+        ("Published 1 March 2023", date(2023, 3, 1)),
+        ("Wed, Mar. 1st, 2023", date(2023, 3, 1)),
+        ("28.02.2023 10:15", date(2023, 2, 28)),
+        ("2023-03-01T08:00:00+00:00", date(2023, 3, 1)),
+        ("Sept 15, 2022", date(2022, 9, 15)),
+        ("on Tuesday", None),
+        ("February 30, 2023", None),
+        ("", None),
+    ],
+)
+def test_dates_in_common_formats(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_an_outlet_is_read_from_a_url_line_and_the_date_from_the_header():
+    d = seed("003")
+    assert d.outlet_id == "dw"
+    assert d.url == "https://p.dw.com/p/4Ny7K"
+    assert d.published == "2023-02-25"
+    assert "p.dw.com" in d.evidence["outlet"]
+    assert d.agencies == ["AFP", "BelTA", "Reuters", "TASS"]
+
+
+def test_an_outlet_is_recognized_by_its_page_signature():
+    d = seed("004")
+    assert d.outlet_id == "aljazeera"
+    assert d.evidence["outlet"] == "page signature: Source: News Agencies"
+
+
+def test_no_evidence_means_no_outlet_and_no_date_rather_than_a_guess():
+    d = seed("002")
+    assert d.outlet_id is None
+    assert d.published is None  # the 2025 view counters are not the article's date
+    assert d.title is None  # the capture starts with the body
+
+
+def test_an_unknown_domain_becomes_an_outlet_named_by_its_domain():
+    d = described("Lukashenko met Xi in Beijing.", url="https://www.example-news.org/x")
+    assert d.outlet_id == "example-news.org"
+
+
+def test_an_outlet_field_is_matched_to_the_catalogue_by_name():
+    d = described("Lukashenko met Xi in Beijing.", outlet="Deutsche Welle")
+    assert d.outlet_id == "dw"
+
+
+def test_wire_agencies_credited_in_a_photo_credit_or_cited_in_the_text():
+    assert seed("000").agencies == ["Kyodo", "Xinhua", "dpa"]
+    assert "BelTA" in seed("001").agencies
+
+
+def test_a_lower_case_word_is_not_an_agency():
+    d = described("Lukashenko said the map was wrong. Xi agreed in Beijing.")
+    assert d.agencies == []
+
+
+@pytest.mark.parametrize(
+    "prefix, visit",
+    [
+        ("000", "2023-03-state-visit"),  # no date: "state visit", the position paper
+        ("001", "2023-12-working-visit"),  # dated 3 December 2023
+        ("003", "2023-03-state-visit"),  # dated 2023-02-25, "February 28 to March 2"
+        ("004", "2023-03-state-visit"),  # no date: "February 28 to March 2"
+    ],
+)
+def test_the_seeds_are_assigned_the_visit_they_report_on(prefix, visit):
+    assert seed(prefix).visit_id == visit
+
+
+VISITS = CATALOGUES.visits
+
+
+def test_a_back_reference_to_an_earlier_meeting_does_not_decide_the_visit():
+    text = (
+        "Lukashenko arrived in Beijing for a state visit. Xi and Lukashenko last met in "
+        "Samarkand in September 2022 at the SCO summit."
+    )
+    visit, _ = assign_visit(text, None, "2023-02-28", VISITS)
+    assert visit.id == "2023-03-state-visit"
+
+
+def test_a_weekday_is_resolved_against_the_publication_date():
+    text = "Belarusian leader Alexander Lukashenko will meet Xi Jinping in Beijing on Monday."
+    visit, evidence = assign_visit(text, None, "2023-12-01", VISITS)
+    assert visit.id == "2023-12-working-visit"
+    assert any("Monday" in why for why in evidence["why"])
+
+
+def test_the_samarkand_meeting_from_its_text_alone():
+    text = (
+        "SAMARKAND, Uzbekistan - Chinese President Xi Jinping met Belarusian President "
+        "Alexander Lukashenko on the sidelines of the Shanghai Cooperation Organization "
+        "summit on September 15, 2022, and the two announced an all-weather partnership."
+    )
+    visit, _ = assign_visit(text, None, None, VISITS)
+    assert visit.id == "2022-09-sco-samarkand"
+
+
+def test_an_article_about_no_visit_gets_none():
+    text = (
+        "Belarusian opposition leader Sviatlana Tsikhanouskaya addressed the European "
+        "Parliament in Strasbourg on Wednesday, calling for more sanctions on Minsk."
+    )
+    visit, evidence = assign_visit(text, None, "2024-05-15", VISITS)
+    assert visit is None
+    assert evidence["reason"] == "does not name both Belarus and China"
+
+
+def test_a_china_story_far_from_any_visit_gets_none():
+    text = (
+        "Belarus and China held trade consultations in Minsk, officials said, "
+        "without giving details."
+    )
+    visit, _ = assign_visit(text, None, "2021-06-10", VISITS)
+    assert visit is None
+
+
+def test_user_visits_extend_the_catalogue(tmp_path):
+    extra = tmp_path / "visits.json"
+    extra.write_text(
+        '{"visits": [{"id": "2024-07-astana", "title": "SCO summit in Astana",'
+        ' "kind": "summit meeting", "place": "Astana", "start_date": "2024-07-03",'
+        ' "end_date": "2024-07-04", "terms": ["Astana"]}]}',
+        encoding="utf-8",
+    )
+    catalogues = load_catalogues((str(extra),))
+    text = "Lukashenko and Xi met in Astana at the SCO summit, where Belarus joined."
+    visit, _ = assign_visit(text, None, "2024-07-04", catalogues.visits)
+    assert visit.id == "2024-07-astana"
