@@ -25,6 +25,21 @@ CREDIT_LINE = re.compile(
     | (?:\bgetty\ images\s*$)
     """
 )
+# Words without which a line cannot be a credit (a cheap test before the regex).
+CREDIT_HINTS = (
+    "©",
+    "(c)",
+    "copyright",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "foto",
+    "source",
+    "[",
+    "/",
+    "getty",
+)
 # A credit glued to the end of a caption ("...ally of PutinImage: BelTA/TASS").
 GLUED_CREDIT = re.compile(r"[a-z.)](?:Image|Photo|Picture|Foto|Credit)s?:\s")
 CAPTION_MARKER = re.compile(
@@ -167,6 +182,7 @@ STRAY_NAME = re.compile(
 )
 # A short navigation word glued to the next line's first word ("NewsLukashenko visits").
 GLUED_PREFIX = re.compile(r"^([A-Z][a-z]{1,12})(?=[A-Z][a-z])")
+GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
 CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -204,11 +220,12 @@ def clean_text(raw: str) -> Cleaned:
     headline = _find_headline(lines, kinds)
     body: list[str] = []
     seen: set[str] = set()
+    headline_words = set(_key(headline).split()) if headline else set()
     for line, kind in zip(lines, kinds):
-        key = _key(line)
+        key = _key(line) if kind is None else ""
         if kind is None and key in seen:
             kind = "repeated"
-        if kind is None and headline and _near_repeat(line, headline):
+        if kind is None and headline_words and _near_repeat(key, headline_words):
             kind = "headline"
         if kind is None:
             line = _remove_stray_names(line, removed)
@@ -227,6 +244,7 @@ def _normalize(raw: str) -> str:
 
 
 def _key(line: str) -> str:
+    """A line's words, case-folded, without punctuation: equal keys, same line."""
     return " ".join(WORD.findall(line.casefold()))
 
 
@@ -251,38 +269,39 @@ def _words(line: str) -> int:
 
 def _classify(line: str) -> str | None:
     """The clutter step a line belongs to, or None for article text."""
-    lowered = line.casefold().strip(" .:|-•·")
-    if lowered in NAV_WORDS or CAMEL_ONLY.match(line) and _words(line) == 1:
+    words = _words(line)
+    lowered = line.casefold()
+    if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
         return "navigation"
-    if URL_ONLY.match(line):
-        return "url"
-    if VIEW_COUNTER.match(line) and _words(line) <= 6:
-        return "counter"
-    if RELATIVE_TIME.match(line.strip()):
-        return "timestamp"
-    if DATE_ONLY.match(line) or DATE_FIELD.match(line):
-        return "dateline"
-    if CREDIT_LINE.search(line) and _words(line) <= CAPTION_MAX_WORDS:
-        return "credit"
-    if GLUED_CREDIT.search(line) and _words(line) <= CAPTION_MAX_WORDS:
-        return "caption"
-    if SIGN_OFF.match(line):
-        return "signoff"
-    if BYLINE.match(line):
-        return "byline"
-    if NAV_MARKERS.search(line) and _words(line) <= 40:
+    if words <= 12:
+        if URL_ONLY.match(line):
+            return "url"
+        if words <= 6 and VIEW_COUNTER.match(line):
+            return "counter"
+        if RELATIVE_TIME.match(line):
+            return "timestamp"
+        if DATE_ONLY.match(line) or DATE_FIELD.match(line):
+            return "dateline"
+        if SIGN_OFF.match(line):
+            return "signoff"
+        if BYLINE.match(line):
+            return "byline"
+    if words <= CAPTION_MAX_WORDS:
+        if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
+            return "credit"
+        if GLUED_CREDIT.search(line):
+            return "caption"
+    if words <= 40 and NAV_MARKERS.search(line):
         return "boilerplate"
-    if _words(line) <= 3 and not TERMINAL.search(line):
+    if TERMINAL.search(line):
+        return None
+    if words <= 3:
         return (
             "navigation"
-            if _words(line) <= 2 and not _is_capitalized_phrase(line)
+            if words <= 2 and not _is_capitalized_phrase(line)
             else "heading"
         )
-    if not TERMINAL.search(line):
-        if _words(line) <= HEADING_MAX_WORDS:
-            return "heading"
-        return "teaser"
-    return None
+    return "heading" if words <= HEADING_MAX_WORDS else "teaser"
 
 
 def _is_capitalized_phrase(line: str) -> bool:
@@ -363,15 +382,18 @@ def _find_headline(lines: list[str], kinds: list[str | None]) -> str | None:
     return None
 
 
-def _near_repeat(line: str, headline: str) -> bool:
-    a = set(_key(line).split())
-    b = set(_key(headline).split())
-    if not a or not b or abs(len(a) - len(b)) > 4:
+def _near_repeat(key: str, headline_words: set[str]) -> bool:
+    """Whether a line (by its key) repeats the headline with a few words changed."""
+    if abs(key.count(" ") + 1 - len(headline_words)) > 4:
         return False
-    return len(a & b) / min(len(a), len(b)) >= 0.85
+    words = set(key.split())
+    return len(words & headline_words) / min(len(words), len(headline_words)) >= 0.85
 
 
 def _remove_stray_names(line: str, removed: list[dict]) -> str:
+    if not GLUED_WORDS.search(line):
+        return line
+
     def drop(match: re.Match) -> str:
         removed.append({"step": "stray name", "text": match.group(1)})
         return ""

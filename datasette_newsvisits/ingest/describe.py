@@ -103,11 +103,13 @@ class Visit:
 
     @property
     def start(self) -> date:
-        return date.fromisoformat(self.start_date)
+        """The first day, as a date."""
+        return _iso(self.start_date)
 
     @property
     def end(self) -> date:
-        return date.fromisoformat(self.end_date)
+        """The last day, as a date."""
+        return _iso(self.end_date)
 
     def row(self) -> dict:
         """The row stored in the ``visits`` table."""
@@ -340,36 +342,31 @@ def _describe_agencies(
     raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues, d: Description
 ) -> None:
     credited: dict[str, str] = {}
-    credit_lines = [
-        r["text"]
-        for r in cleaned.removed
-        if r["step"] in ("credit", "caption", "signoff", "byline")
-    ]
-    for agency in catalogues.agencies:
-        pattern = _agency_pattern(tuple(agency["patterns"]))
-        for line in credit_lines:
-            if pattern.search(line):
-                credited.setdefault(agency["name"], f"credit: {line}")
-                break
-        else:
-            match = pattern.search(cleaned.text)
-            if match:
-                start = max(0, match.start() - 40)
-                credited.setdefault(
-                    agency["name"],
-                    f"cited in text: …{cleaned.text[start : match.end() + 20]}…",
-                )
+    pattern, names = _agencies_pattern(catalogues)
+    credit_steps = ("credit", "caption", "signoff", "byline")
+    for item in cleaned.removed:
+        if item["step"] in credit_steps:
+            for match in pattern.finditer(item["text"]):
+                credited.setdefault(names[match.group(0)], f"credit: {item['text']}")
+    for match in pattern.finditer(cleaned.text):
+        start = max(0, match.start() - 40)
+        snippet = cleaned.text[start : match.end() + 20].replace("\n", " ")
+        credited.setdefault(names[match.group(0)], f"cited in text: …{snippet}…")
     d.agencies = sorted(credited)
     d.evidence["agencies"] = credited
 
 
-@lru_cache(maxsize=64)
-def _agency_pattern(patterns: tuple[str, ...]) -> re.Pattern:
-    # Case-sensitive, whole words: "AP" is the agency, "ap" is not.
-    alternatives = "|".join(
-        re.escape(p) for p in sorted(patterns, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+def _agencies_pattern(catalogues: Catalogues) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex over every agency's names: case-sensitive whole words ("AP", not "ap")."""
+    cached = getattr(catalogues, "_agencies_regex", None)
+    if cached is None:
+        names = {p: a["name"] for a in catalogues.agencies for p in a["patterns"]}
+        alternatives = "|".join(
+            re.escape(p) for p in sorted(names, key=len, reverse=True)
+        )
+        cached = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
+        catalogues._agencies_regex = cached
+    return cached
 
 
 def assign_visit(
@@ -387,43 +384,40 @@ def assign_visit(
     current = [s for s in sentences if not BACK_REFERENCE.search(s)]
     current_text = "\n".join(current)
     mentioned = _dates_mentioned(current_text, pub)
+    lowered = current_text.casefold()
+    kinds_present = {k for k, rx in KIND_WORDS.items() if rx.search(current_text)}
+    years = {int(y) for y in re.findall(r"\b(20\d\d)\b", current_text)}
     scores: dict[str, float] = {}
     reasons: dict[str, list[str]] = {}
     for visit in visits:
         score, why = 0.0, []
+        start, end = visit.start, visit.end
         if pub:
-            if (
-                visit.start - timedelta(days=21)
-                <= pub
-                <= visit.end + timedelta(days=10)
-            ):
+            if start - timedelta(days=21) <= pub <= end + timedelta(days=10):
+                inside = start <= pub <= end
                 distance = (
-                    0
-                    if visit.start <= pub <= visit.end
-                    else min(abs((pub - visit.start).days), abs((pub - visit.end).days))
+                    0 if inside else min(abs((pub - start).days), abs((pub - end).days))
                 )
                 score += 4 - distance / 10
-                why.append(f"published {pub} near {visit.start}..{visit.end}")
-            elif abs((pub - visit.start).days) > 120:
+                why.append(f"published {pub} near {start}..{end}")
+            elif abs((pub - start).days) > 120:
                 score -= 3
         for when, surface in mentioned:
-            if visit.start <= when <= visit.end:
+            if _within(when, start, end):
                 score += 2
                 why.append(f"date in text: {surface}")
-        kind = KIND_WORDS.get(visit.kind)
-        if kind and kind.search(current_text):
+        if visit.kind in kinds_present:
             score += 1
             why.append(f"kind: {visit.kind}")
         for term in visit.terms:
-            if term.casefold() in current_text.casefold():
+            if term.casefold() in lowered:
                 score += 0.75
                 why.append(f"term: {term}")
-        if visit.place and re.search(rf"\b{re.escape(visit.place)}\b", current_text):
+        if visit.place and visit.place.casefold() in lowered:
             score += 0.5
-        years = {int(y) for y in re.findall(r"\b(20\d\d)\b", current_text)}
-        if years and visit.start.year in years:
+        if years and start.year in years:
             score += 0.5
-        elif years and not pub and visit.start.year not in years:
+        elif years and not pub:
             score -= 0.5
         scores[visit.id] = round(score, 2)
         reasons[visit.id] = why
@@ -442,37 +436,26 @@ def assign_visit(
     return next(v for v in visits if v.id == best_id), evidence
 
 
-def _dates_mentioned(text: str, published: date | None) -> list[tuple[date, str]]:
-    """Dates the text names; a date without a year takes the publication year, or each
-    catalogue year is tried by the caller through the month and day alone."""
-    found: list[tuple[date, str]] = []
-    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+def _dates_mentioned(text: str, published: date | None) -> list[tuple[object, str]]:
+    """Dates the text names: full dates, or (month, day) pairs when no year is given
+    (matched against each visit's days), and weekdays resolved against ``published``."""
+    found: list[tuple[object, str]] = []
+    for m in MONTH_DAY_YEAR.finditer(text):
+        month = MONTH_NUMBERS[_month_key(m.group(1))]
+        value = _safe_date(int(m.group(3)), month, int(m.group(2)))
+        if value:
+            found.append((value, m.group(0)))
+    for m in DAY_MONTH_YEAR.finditer(text):
+        month = MONTH_NUMBERS[_month_key(m.group(2))]
+        value = _safe_date(int(m.group(3)), month, int(m.group(1)))
+        if value:
+            found.append((value, m.group(0)))
+    for pattern, month_group, day_group in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
         for m in pattern.finditer(text):
-            if order == "mdy":
-                value = _safe_date(
-                    int(m.group(3)),
-                    MONTH_NUMBERS[_month_key(m.group(1))],
-                    int(m.group(2)),
-                )
-            else:
-                value = _safe_date(
-                    int(m.group(3)),
-                    MONTH_NUMBERS[_month_key(m.group(2))],
-                    int(m.group(1)),
-                )
-            if value:
-                found.append((value, m.group(0)))
-    for pattern, order in ((MONTH_DAY, "md"), (DAY_MONTH, "dm")):
-        for m in pattern.finditer(text):
-            month = MONTH_NUMBERS[_month_key(m.group(1 if order == "md" else 2))]
-            day = int(m.group(2 if order == "md" else 1))
-            years = (
-                [published.year] if published else range(2012, date.today().year + 2)
-            )
-            for year in years:
-                value = _safe_date(year, month, day)
-                if value:
-                    found.append((value, m.group(0)))
+            month = MONTH_NUMBERS[_month_key(m.group(month_group))]
+            day = int(m.group(day_group))
+            value = _safe_date(published.year, month, day) if published else None
+            found.append((value or (month, day), m.group(0)))
     if published:
         for m in WEEKDAY.finditer(text):
             target = WEEKDAYS.index(m.group(1).lower())
@@ -480,6 +463,22 @@ def _dates_mentioned(text: str, published: date | None) -> list[tuple[date, str]
             found.append((published + timedelta(days=ahead), m.group(0)))
             found.append((published - timedelta(days=(7 - ahead) % 7 or 7), m.group(0)))
     return found
+
+
+def _within(when: object, start: date, end: date) -> bool:
+    if isinstance(when, date):
+        return start <= when <= end
+    month, day = when
+    for year in {start.year, end.year}:
+        value = _safe_date(year, month, day)
+        if value and start <= value <= end:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _iso(value: str) -> date:
+    return date.fromisoformat(value)
 
 
 def _slug(name: str) -> str:
