@@ -188,3 +188,191 @@ def _ensure_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> Non
     db = sqlite_utils.Database(conn)
     if db[table].detect_fts() is None:
         db[table].enable_fts(columns, create_triggers=True, replace=True)
+
+
+# Titles and descriptions of every table and column: the README's schema section and
+# metadata.json's table and column descriptions are both written from this.
+DOCS: dict[str, dict] = {
+    "articles": {
+        "title": "Articles",
+        "description": "One row per article: the cleaned body and what is known about it.",
+        "columns": {
+            "id": "Stable id derived from the source name.",
+            "source": "Input file name (path relative to a directory; file#row for JSONL/CSV).",
+            "outlet_id": "The outlet that published it (NULL when unknown).",
+            "title": "Headline, from the input's metadata or the page's headline line.",
+            "published": "Publication date, yyyy-mm-dd (NULL when the input shows none).",
+            "visit_id": "The visit the article reports on (NULL when about none).",
+            "url": "The article's url, where the input shows one.",
+            "agencies": "JSON array of wire agencies credited or cited (AFP, Reuters, dpa…).",
+            "text": "Cleaned body: the page's clutter removed (see article_sources).",
+            "word_count": "Words in the cleaned body.",
+            "month": "yyyy-mm of publication, for faceting.",
+            "wire_share": "Share (0-1) of the body's characters in sentences found in other articles.",
+            "evidence": "JSON: for each described value, what it was read from.",
+            "content_hash": "Hash of the input: an unchanged input is not reloaded.",
+        },
+    },
+    "article_sources": {
+        "title": "Article sources",
+        "description": "The raw captured text of each article and the cleaning steps that removed what.",
+        "columns": {
+            "article_id": "The article.",
+            "format": "Input format: txt, html, jsonl or csv.",
+            "raw_text": "The text as read, clutter included.",
+            "cleaning": "JSON array of {step, text}: each removed piece and the rule that removed it.",
+        },
+    },
+    "outlets": {
+        "title": "Outlets",
+        "description": "News outlets, recognized from urls, domains, names or page signatures.",
+        "columns": {
+            "id": "Short id (a known outlet's id, or the domain of an unknown one).",
+            "name": "Outlet name.",
+            "domain": "Main web domain.",
+            "country": "ISO country code of the outlet's seat.",
+            "kind": "agency, newspaper, public broadcaster, state agency…",
+        },
+    },
+    "visits": {
+        "title": "Visits",
+        "description": "Belarus-China visits and meetings at head-of-state level (a catalogue users extend).",
+        "columns": {
+            "id": "Short id, e.g. 2023-03-state-visit.",
+            "title": "Title of the visit.",
+            "kind": "state visit, working visit, summit meeting, forum.",
+            "place": "City.",
+            "start_date": "First day, yyyy-mm-dd.",
+            "end_date": "Last day, yyyy-mm-dd.",
+            "description": "What happened.",
+            "source": "Where the dates come from.",
+        },
+    },
+    "entities": {
+        "title": "Entities",
+        "description": "People, organizations and places named in the articles, with spelling variants merged.",
+        "columns": {
+            "id": "Stable slug of the canonical name.",
+            "name": "Canonical English name.",
+            "type": "person, organization, place or other.",
+            "wikidata": "Wikidata Q-id (NULL for entities found only in the text).",
+            "role": "Role or description from the gazetteer.",
+            "origin": "gazetteer, or discovered (found in the text by a rule).",
+        },
+    },
+    "aliases": {
+        "title": "Aliases",
+        "description": "Every spelling that resolves to an entity: gazetteer variants and surfaces seen in articles.",
+        "columns": {
+            "alias": "A name or variant as written (Łukaszenka, Jinping…).",
+            "entity_id": "The entity it names.",
+        },
+    },
+    "mentions": {
+        "title": "Mentions",
+        "description": "Each occurrence of an entity in an article's text.",
+        "columns": {
+            "article_id": "The article.",
+            "entity_id": "The entity mentioned.",
+            "surface": "The words as written.",
+            "start": "Offset of the first character in articles.text.",
+            "end": "Offset after the last character.",
+            "outlet_id": "The article's outlet (copied here for fast counts).",
+            "published": "The article's publication date (copied here for fast counts).",
+        },
+    },
+    "article_entities": {
+        "title": "Article entities",
+        "description": "Which entities each article mentions, and how often: the basis of the entity facet.",
+        "columns": {
+            "article_id": "The article.",
+            "entity_id": "The entity.",
+            "mentions": "Number of mentions in the article.",
+        },
+    },
+    "quotes": {
+        "title": "Quotes",
+        "description": "Quoted words with the speaker attributed, and quoted terms (kind = phrase).",
+        "columns": {
+            "id": "Quote id.",
+            "article_id": "The article.",
+            "speaker_id": "The entity who said it (NULL when the text does not say).",
+            "speaker": "The attribution as written (spokesperson Hua Chunying, he, the Belarusian leader).",
+            "text": "The quoted words, without the quotation marks.",
+            "start": "Offset of the quoted words in articles.text.",
+            "end": "Offset after the quoted words.",
+            "kind": "speech (someone's words) or phrase (a quoted term such as all-weather).",
+            "attribution": "The pattern that attributed it (X said, said X, according to X, pronoun…).",
+            "quote_key": "Normalized key: the same quote from two outlets has the same key.",
+            "outlet_id": "The article's outlet (copied here for fast counts).",
+        },
+    },
+    "labels": {
+        "title": "Labels",
+        "description": "Descriptors outlets attach to people (strongman, ruler, president, ally of putin).",
+        "columns": {
+            "article_id": "The article.",
+            "entity_id": "The person labelled.",
+            "label": "Normalized label, lower case: strongman, ruler, president, ally of putin.",
+            "surface": "The words as written.",
+            "start": "Offset in articles.text.",
+            "qualifier": "Qualifier: close, key, staunch…",
+            "nationality": "Nationality word: belarusian, chinese, russian…",
+            "outlet_id": "The article's outlet (copied here for fast counts).",
+        },
+    },
+    "figures": {
+        "title": "Figures",
+        "description": "Numbers the articles report: money, percentages, counts and dates, normalized.",
+        "columns": {
+            "article_id": "The article.",
+            "kind": "money, percent, count or date.",
+            "value": "The number (money in units of the currency; a date as yyyymmdd).",
+            "unit": "Currency code, percent, or what is counted.",
+            "surface": "The words as written.",
+            "start": "Offset in articles.text.",
+            "outlet_id": "The article's outlet (copied here for fast counts).",
+        },
+    },
+    "sentences": {
+        "title": "Sentences",
+        "description": "Every article split into sentences, each linked to its reuse group if other articles carry it too.",
+        "columns": {
+            "id": "Sentence id.",
+            "article_id": "The article.",
+            "position": "0-based position in the article.",
+            "text": "The sentence.",
+            "start": "Offset in articles.text.",
+            "end": "Offset after the sentence.",
+            "reuse_id": "The reuse group (NULL when no other article has it).",
+        },
+    },
+    "reuse": {
+        "title": "Reused sentences",
+        "description": "Groups of near-identical sentences found in two or more articles: wire copy.",
+        "columns": {
+            "id": "Group id (the smallest sentence id in it).",
+            "sentences": "Sentences in the group.",
+            "articles": "Distinct articles that carry it.",
+            "outlets": "Distinct outlets that carry it.",
+            "text": "A representative sentence.",
+        },
+    },
+    "newsvisits_meta": {
+        "title": "Loader state",
+        "description": "Schema version and the loader's bookkeeping.",
+        "columns": {"key": "Name.", "value": "Value."},
+    },
+}
+
+
+def schema_markdown() -> str:
+    """The schema documentation as Markdown tables (the README's schema section)."""
+    out = []
+    for table, doc in DOCS.items():
+        out.append(f"### `{table}` — {doc['title']}\n\n{doc['description']}\n")
+        out.append("| column | description |\n|---|---|")
+        for column, text in doc["columns"].items():
+            out.append(f"| `{column}` | {text} |")
+        out.append("")
+    return "\n".join(out)

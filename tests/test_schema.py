@@ -99,3 +99,16 @@ def test_setting_up_twice_changes_nothing():
         "SELECT type, name, sql FROM sqlite_master ORDER BY name"
     ).fetchall()
     assert before == after
+
+
+def test_every_table_and_column_is_documented_and_the_readme_shows_it():
+    from pathlib import Path
+
+    from datasette_newsvisits.schema import DOCS, schema_markdown
+
+    conn = fresh()
+    for table in DOCS:
+        found = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+        assert found == list(DOCS[table]["columns"]), table
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert schema_markdown() in readme
