@@ -1,0 +1,407 @@
+"""Wire-copy reuse: groups of near-identical sentences found in different articles.
+
+Method, in order:
+
+1. Normalize each sentence: casefold, strip accents, keep runs of letters and digits (so
+   curly or straight quotes, dashes and punctuation make no difference). Sentences with
+   fewer than ``MIN_WORDS`` words or ``MIN_CONTENT`` content words (words not in
+   ``STOPWORDS``) take no part: they are too short to tell reuse from coincidence.
+2. Exact duplicates of the normalized text collapse into one (a hash), so everything
+   after runs once per distinct sentence.
+3. MinHash over each sentence's set of content words (order-free, so reordered clauses
+   still match), computed with numpy from fixed seeds, banded for LSH (``BANDS`` bands of
+   ``ROWS`` rows). Band hashes live in one numpy array per band; sorting it puts colliding
+   sentences side by side, and each sentence is compared with its ``WINDOW`` predecessors
+   in a bucket, never all pairs, so a bucket of 10,000 reprints costs 10,000 comparisons.
+4. Each candidate pair is confirmed by the exact similarity of the content-word sets:
+   the mean of Jaccard and overlap coefficients (``sentence_similarity``), at least
+   ``THRESHOLD`` (chosen on ``tests/fixtures/reuse/pairs.json``).
+5. Connected components of the confirmed pairs are the groups (scipy's csgraph).
+
+In the database a group becomes a ``reuse`` row only if its sentences come from at least
+two different articles; its id is the smallest sentence id in it, so recomputing with no
+new input changes nothing. ``reuse.outlets`` counts distinct ``outlet_id`` values, an
+article without an outlet counting as an outlet of its own (it cannot be shown to be the
+same publication as any other). ``articles.wire_share`` is the share of the article's
+sentence characters (the sum of its sentence lengths) that lie in reused sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+import unicodedata
+import zlib
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+MIN_WORDS = 6
+MIN_CONTENT = 4
+BANDS = 24
+ROWS = 2
+WINDOW = 2
+THRESHOLD = 0.6
+SEED = 20230228
+CHUNK = 20_000
+VERIFY_BATCH = 200_000
+
+_STOPWORD_TEXT = """
+    a an the and or but nor of to in on at by for with from as into onto about over under
+    after before since during than then that this these those which who whom whose what
+    when where while why how is are was were be been being has have had do does did done
+    will would shall should can could may might must it its he she his her him they them
+    their theirs we our us you your i me my not no so also only very more most such there
+    here if though although because said says say told according just both all any each
+    other another some one s t
+    """
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_WORD = re.compile(r"[^\W_]+")
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def normalize(text: str) -> list[str]:
+    """The words of ``text``: casefolded, accents stripped, punctuation dropped."""
+    text = text.casefold()
+    if not text.isascii():
+        text = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", text)
+            if not unicodedata.combining(c)
+        )
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The set of words in ``text`` that carry meaning (not stop words, not single letters)."""
+    return frozenset(
+        w for w in normalize(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    )
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """Mean of the Jaccard and overlap coefficients of the two content-word sets (0..1)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    shared = len(wa & wb)
+    return _score(shared, len(wa), len(wb))
+
+
+def is_reuse(a: str, b: str) -> bool:
+    """True when ``b`` reads as an edited reprint of ``a`` (or the reverse)."""
+    if not (_long_enough(normalize(a)) and _long_enough(normalize(b))):
+        return False
+    return sentence_similarity(a, b) >= THRESHOLD
+
+
+def group_sentences(texts: Sequence[str]) -> list[int | None]:
+    """A group label per sentence (the index of the group's first sentence), or None.
+
+    Runs the same pipeline as ``update_reuse`` (exact, then LSH, then confirmation).
+    """
+    index = _Index()
+    for text in texts:
+        index.add(text)
+    labels: list[int | None] = [None] * len(texts)
+    for members in index.groups():
+        first = int(members.min())
+        for member in members.tolist():
+            labels[member] = first
+    return labels
+
+
+def update_reuse(
+    conn: sqlite3.Connection, progress: Callable[[int], None] | None = None
+) -> dict:
+    """Recompute reuse groups over every sentence in the database; returns statistics.
+
+    Fills ``reuse``, sets ``sentences.reuse_id`` and ``articles.wire_share``, in one
+    transaction. ``progress(n)`` is called as sentences are read.
+    """
+    started = time.perf_counter()
+    articles: dict[str, int] = {}
+    outlets: list[str | None] = []
+    for article_id, outlet_id in conn.execute("SELECT id, outlet_id FROM articles"):
+        articles[article_id] = len(articles)
+        outlets.append(outlet_id)
+
+    index = _Index()
+    ids = _Growing(np.int64)
+    owner = _Growing(np.int32)
+    length = _Growing(np.int32)
+    old = _Growing(np.int64)
+    cursor = conn.execute(
+        'SELECT id, article_id, text, start, "end", reuse_id FROM sentences ORDER BY id'
+    )
+    while rows := cursor.fetchmany(CHUNK):
+        for sid, article_id, text, start, end, reuse_id in rows:
+            index.add(text or "")
+            ids.append(sid)
+            owner.append(articles.get(article_id, -1))
+            length.append(
+                (end - start)
+                if start is not None and end is not None
+                else len(text or "")
+            )
+            old.append(-1 if reuse_id is None else reuse_id)
+        if progress:
+            progress(len(rows))
+    ids_a, owner_a, length_a, old_a = (
+        ids.array(),
+        owner.array(),
+        length.array(),
+        old.array(),
+    )
+
+    new = np.full(len(ids_a), -1, dtype=np.int64)
+    reuse_rows = []
+    for members in index.groups():
+        rows_at = members
+        owners = owner_a[rows_at]
+        if len(np.unique(owners)) < 2:
+            continue
+        group_id = int(ids_a[rows_at].min())
+        new[rows_at] = group_id
+        outlet_keys = {
+            outlets[o] if o >= 0 and outlets[o] is not None else f"\0{o}"
+            for o in owners.tolist()
+        }
+        reuse_rows.append(
+            (group_id, len(rows_at), len(np.unique(owners)), len(outlet_keys), group_id)
+        )
+
+    changed = np.nonzero(new != old_a)[0]
+    share = _wire_share(owner_a, length_a, new >= 0, len(outlets))
+    conn.execute("BEGIN")
+    try:
+        conn.execute("DELETE FROM reuse")
+        conn.executemany(
+            "INSERT INTO reuse (id, sentences, articles, outlets, text) "
+            "SELECT ?, ?, ?, ?, text FROM sentences WHERE id = ?",
+            reuse_rows,
+        )
+        conn.executemany(
+            "UPDATE sentences SET reuse_id = ? WHERE id = ?",
+            (
+                (None if new[i] < 0 else int(new[i]), int(ids_a[i]))
+                for i in changed.tolist()
+            ),
+        )
+        conn.executemany(
+            "UPDATE articles SET wire_share = ? WHERE id = ? AND wire_share IS NOT ?",
+            ((s, a, s) for a, s in zip(articles, share)),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return {
+        "sentences": len(ids_a),
+        "distinct": index.distinct,
+        "candidates": index.candidates,
+        "groups": len(reuse_rows),
+        "changed": len(changed),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def _wire_share(owner, length, reused, n_articles: int) -> list[float | None]:
+    known = owner >= 0
+    total = np.bincount(owner[known], weights=length[known], minlength=n_articles)
+    wire = np.bincount(
+        owner[known & reused], weights=length[known & reused], minlength=n_articles
+    )
+    return [
+        None if t <= 0 else round(float(w / t), 4)
+        for t, w in zip(total.tolist(), wire.tolist())
+    ]
+
+
+def _long_enough(words: list[str]) -> bool:
+    return len(words) >= MIN_WORDS
+
+
+def _score(shared: int, size_a: int, size_b: int) -> float:
+    jaccard = shared / (size_a + size_b - shared)
+    overlap = shared / min(size_a, size_b)
+    return (jaccard + overlap) / 2
+
+
+class _Growing:
+    """An append-only numpy array that grows in chunks (constant per-item overhead)."""
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+        self.parts: list[np.ndarray] = []
+        self.buffer: list[int] = []
+
+    def append(self, value: int) -> None:
+        self.buffer.append(value)
+        if len(self.buffer) >= 65536:
+            self._flush()
+
+    def extend(self, values) -> None:
+        self.buffer.extend(values)
+        if len(self.buffer) >= 65536:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.parts.append(np.asarray(self.buffer, dtype=self.dtype))
+        self.buffer = []
+
+    def array(self) -> np.ndarray:
+        self._flush()
+        return (
+            np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=self.dtype)
+        )
+
+
+class _Index:
+    """Sentences in, groups of near-duplicates out; memory in flat numpy arrays."""
+
+    def __init__(self):
+        self.vocab: dict[str, int] = {}
+        self.token_hash: list[int] = []
+        self.sizes = _Growing(
+            np.int32
+        )  # content words per sentence, 0 if it takes no part
+        self.digests = _Growing(np.int64)  # hash of the normalized text
+        self.tokens = _Growing(np.int32)  # content-word ids, sorted within a sentence
+        self.candidates = 0
+        self.distinct = 0
+
+    def add(self, text: str) -> None:
+        """Add the next sentence (its position is the number of sentences added before)."""
+        words = normalize(text)
+        content = (
+            {w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
+            if _long_enough(words)
+            else ()
+        )
+        if len(content) < MIN_CONTENT:
+            self.sizes.append(0)
+            self.digests.append(0)
+            return
+        vocab = self.vocab
+        token_ids = []
+        for word in content:
+            token = vocab.get(word)
+            if token is None:
+                token = vocab[word] = len(vocab)
+                self.token_hash.append(zlib.crc32(word.encode("utf-8")))
+            token_ids.append(token)
+        token_ids.sort()
+        self.tokens.extend(token_ids)
+        self.sizes.append(len(token_ids))
+        self.digests.append(hash(" ".join(words)))
+
+    def groups(self) -> list[np.ndarray]:
+        """Positions of the sentences in each group of two or more."""
+        sizes = self.sizes.array()
+        digests = self.digests.array()
+        tokens = self.tokens.array()
+        offsets = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
+        kept = np.nonzero(sizes > 0)[0]
+        if len(kept) < 2:
+            return []
+        _unique, first, inverse = np.unique(
+            digests[kept], return_index=True, return_inverse=True
+        )
+        self.distinct = len(first)
+        chosen = kept[first]
+        chosen_sizes = sizes[chosen].astype(np.int64)
+        distinct_tokens = tokens[_ranges(offsets[chosen], chosen_sizes)]
+        del tokens
+        distinct_offsets = np.concatenate([[0], np.cumsum(chosen_sizes)])
+        token_hash = np.asarray(self.token_hash, dtype=np.uint64)
+        labels = self._near_duplicates(distinct_tokens, distinct_offsets, token_hash)
+        component = labels[inverse.ravel()]
+        order = np.argsort(component, kind="stable")
+        component = component[order]
+        members = kept[order]
+        bounds = np.nonzero(np.diff(component))[0] + 1
+        return [part for part in np.split(members, bounds) if len(part) >= 2]
+
+    def _near_duplicates(self, tokens, offsets, token_hash) -> np.ndarray:
+        n = len(offsets) - 1
+        sizes = np.diff(offsets)
+        rng = np.random.default_rng(SEED)
+        edges_a: list[np.ndarray] = []
+        edges_b: list[np.ndarray] = []
+        labels = np.arange(n, dtype=np.int64)
+        values = token_hash[tokens]
+        for _band in range(BANDS):
+            multipliers = rng.integers(
+                1, 2**63, size=ROWS, dtype=np.uint64
+            ) | np.uint64(1)
+            addends = rng.integers(0, 2**63, size=ROWS, dtype=np.uint64)
+            band = np.zeros(n, dtype=np.uint64)
+            for row in range(ROWS):
+                with np.errstate(over="ignore"):
+                    hashed = (values * multipliers[row] + addends[row]) & _MASK64
+                    minimum = np.minimum.reduceat(hashed, offsets[:-1])
+                    band = band * np.uint64(0x9E3779B97F4A7C15) + minimum
+            order = np.argsort(band, kind="stable")
+            sorted_band = band[order]
+            pairs_a, pairs_b = [], []
+            for step in range(1, WINDOW + 1):
+                same = np.nonzero(sorted_band[step:] == sorted_band[:-step])[0]
+                pairs_a.append(order[same + step])
+                pairs_b.append(order[same])
+            a = np.concatenate(pairs_a)
+            b = np.concatenate(pairs_b)
+            fresh = labels[a] != labels[b]
+            a, b = a[fresh], b[fresh]
+            if len(a) == 0:
+                continue
+            self.candidates += len(a)
+            keep = self._confirm(a, b, tokens, offsets, sizes)
+            if keep.any():
+                edges_a.append(a[keep])
+                edges_b.append(b[keep])
+                labels = _components(n, edges_a, edges_b)
+        return labels
+
+    @staticmethod
+    def _confirm(a, b, tokens, offsets, sizes) -> np.ndarray:
+        keep = np.zeros(len(a), dtype=bool)
+        for lo in range(0, len(a), VERIFY_BATCH):
+            pa, pb = a[lo : lo + VERIFY_BATCH], b[lo : lo + VERIFY_BATCH]
+            size_a, size_b = sizes[pa], sizes[pb]
+            pair = np.arange(len(pa), dtype=np.int64)
+            gathered = np.concatenate(
+                [_ranges(offsets[pa], size_a), _ranges(offsets[pb], size_b)]
+            )
+            pair_of = np.concatenate([np.repeat(pair, size_a), np.repeat(pair, size_b)])
+            key = (pair_of << 32) | tokens[gathered].astype(np.int64)
+            key.sort()
+            dup = key[1:] == key[:-1]
+            shared = np.bincount((key[1:][dup] >> 32), minlength=len(pa))
+            jaccard = shared / (size_a + size_b - shared)
+            overlap = shared / np.minimum(size_a, size_b)
+            keep[lo : lo + VERIFY_BATCH] = (jaccard + overlap) / 2 >= THRESHOLD
+        return keep
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Concatenated ``range(start, start + size)`` for each pair, vectorized."""
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    shifts = np.repeat(starts - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes)
+    return shifts + np.arange(total)
+
+
+def _components(
+    n: int, edges_a: list[np.ndarray], edges_b: list[np.ndarray]
+) -> np.ndarray:
+    a = np.concatenate(edges_a)
+    b = np.concatenate(edges_b)
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    return labels.astype(np.int64)
