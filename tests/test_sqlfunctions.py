@@ -1,0 +1,162 @@
+"""SQL functions: on a plain sqlite3 connection, and through Datasette's JSON API."""
+
+import json
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+from datasette.plugins import pm
+
+import datasette_newsvisits
+from datasette_newsvisits import schema, sqlfunctions
+
+if not pm.is_registered(datasette_newsvisits):  # when not installed with pip -e
+    pm.register(datasette_newsvisits, name="datasette_newsvisits")
+
+BAD_INPUTS = [None, 42, 3.5, b"\x00\x01", "", "   ", "x" * 10_000_000]
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    """A newsvisits database with one person, two spellings and two visits."""
+    path = tmp_path_factory.mktemp("functions") / "newsvisits.db"
+    conn = sqlite3.connect(path)
+    schema.ensure_schema(conn)
+    conn.execute(
+        "INSERT INTO entities VALUES ('Q1', 'Alexander Lukashenko', 'person', "
+        "'Q1', 'President of Belarus', 'gazetteer')"
+    )
+    conn.executemany(
+        "INSERT INTO aliases VALUES (?, 'Q1')", [("Łukaszenka",), ("Lukashenka",)]
+    )
+    conn.executemany(
+        "INSERT INTO visits (id, start_date, end_date) VALUES (?, ?, ?)",
+        [
+            ("2023-state", "2023-02-28", "2023-03-02"),
+            ("2023-working", "2023-12-04", "2023-12-04"),
+        ],
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def conn(small_db):
+    connection = sqlite3.connect(small_db)
+    sqlfunctions.register(connection)
+    yield connection
+    connection.close()
+
+
+def one(conn, sql, *params):
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def test_canonical_entity_resolves_any_spelling(conn):
+    assert one(conn, "SELECT canonical_entity('Łukaszenka')") == "Alexander Lukashenko"
+    assert (
+        one(conn, "SELECT canonical_entity('LUKASHENKA’s')") == "Alexander Lukashenko"
+    )
+    assert one(conn, "SELECT canonical_entity_id('alexander lukashenko')") == "Q1"
+    assert one(conn, "SELECT canonical_entity('Nobody Known')") is None
+
+
+def test_quote_key_matches_across_marks_and_typos(conn):
+    assert one(
+        conn,
+        "SELECT quote_key(?) = quote_key(?)",
+        "“The Foreign Minister said so,”",
+        '"the foreign mnister said so"',
+    )
+
+
+def test_text_similarity_example(conn):
+    score = one(
+        conn,
+        "SELECT text_similarity('Talks lasted four hours', 'talks lasted 4 hours')",
+    )
+    assert score == pytest.approx(1 / 5)
+
+
+def test_kwic_returns_a_json_array(conn):
+    lines = json.loads(
+        one(conn, "SELECT kwic('The ruler met Xi. The ruler left.', 'ruler', 4)")
+    )
+    assert lines == ["The [ruler] met…", "…The [ruler] lef…"]
+
+
+def test_visits_by_date(conn):
+    assert one(conn, "SELECT visit_for_date('2023-03-01')") == "2023-state"
+    assert one(conn, "SELECT visit_for_date('2023-03-01T09:30:00Z')") == "2023-state"
+    assert one(conn, "SELECT visit_for_date('2023-03-05')") is None
+    assert one(conn, "SELECT visit_near('2023-02-25', 7)") == "2023-state"
+    assert one(conn, "SELECT visit_near('2023-12-01', 7)") == "2023-working"
+    assert one(conn, "SELECT visit_near('2023-06-01', 7)") is None
+    assert one(conn, "SELECT visit_for_date('not a date')") is None
+
+
+CALLS = [
+    "canonical_entity(?)",
+    "canonical_entity_id(?)",
+    "quote_key(?)",
+    "text_similarity(?, ?)",
+    "text_similarity('a b', ?)",
+    "kwic(?, ?)",
+    "kwic('some text', ?)",
+    "visit_for_date(?)",
+    "visit_near(?, 7)",
+]
+
+
+@pytest.mark.parametrize("call", CALLS)
+@pytest.mark.parametrize(
+    "value", BAD_INPUTS, ids=["null", "int", "float", "blob", "empty", "blank", "10MB"]
+)
+def test_bad_inputs_give_null(conn, call, value):
+    params = [value] * call.count("?")
+    assert conn.execute(f"SELECT {call}", params).fetchone()[0] is None
+
+
+@pytest.mark.parametrize("value", [None, "7", b"7", -1, 10**9, float("nan")])
+def test_bad_numeric_arguments_give_null(conn, value):
+    assert one(conn, "SELECT kwic('some text', 'text', ?)", value) is None
+    assert one(conn, "SELECT visit_near('2023-03-01', ?)", value) is None
+
+
+def test_functions_work_on_a_database_without_newsvisits_tables():
+    conn = sqlite3.connect(":memory:")
+    sqlfunctions.register(conn)
+    assert one(conn, "SELECT visit_for_date('2023-03-01')") is None
+    assert one(conn, "SELECT quote_key('old friends')") == "old frnds"
+
+
+@pytest.mark.asyncio
+async def test_functions_through_datasette(small_db):
+    ds = Datasette(immutables=[str(small_db)])
+    big = "replace(hex(zeroblob(5000000)), '00', 'x')"  # 5 million characters
+    sql = (
+        "select canonical_entity('Łukaszenka') as name, "
+        f"visit_near('2023-02-25', 7) as visit, quote_key({big}) as big, "
+        f"kwic({big}, 'x') as lines, text_similarity(1, x'00') as score"
+    )
+    response = await ds.client.get(
+        "/newsvisits.json", params={"sql": sql, "_shape": "array"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == [
+        {
+            "name": "Alexander Lukashenko",
+            "visit": "2023-state",
+            "big": None,
+            "lines": None,
+            "score": None,
+        }
+    ]
+
+
+def test_bundled_corpus_resolves_the_polish_spelling(bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    sqlfunctions.register(conn)
+    assert one(conn, "SELECT canonical_entity('Łukaszenka')") == "Alexander Lukashenko"
+    assert one(conn, "SELECT visit_for_date('2023-03-01')") == "2023-03-state-visit"
