@@ -23,9 +23,7 @@ def open_database(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA cache_size=-200000")
-    conn.execute("BEGIN")
-    ensure_schema(conn)
-    conn.execute("COMMIT")
+    ensure_schema(conn)  # idempotent statements; executescript manages its own commits
     return conn
 
 
