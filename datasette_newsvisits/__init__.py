@@ -2,10 +2,22 @@
 
 from datasette import hookimpl
 
-from . import sqlfunctions
+from . import facets, pages, sqlfunctions
 
 
 @hookimpl
 def prepare_connection(conn):
     """SQL functions: canonical_entity, quote_key, text_similarity, kwic, visits."""
     sqlfunctions.register(conn)
+
+
+@hookimpl
+def register_facet_classes():
+    """Facets on articles: entity mentioned, quoted speaker, label."""
+    return facets.FACET_CLASSES
+
+
+@hookimpl
+def register_routes():
+    """Pages: /-/newsvisits, /-/newsvisits/visit/<id>, /compare, /entity/<id>."""
+    return pages.ROUTES

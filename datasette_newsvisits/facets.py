@@ -1,0 +1,315 @@
+"""Facets for the articles table: entity mentioned, quoted speaker, label.
+
+``?_facet_entity=person`` counts articles per entity of that type (``1`` for every
+type), ``?_facet_speaker=1`` per quoted speaker, ``?_facet_label=1`` per label and
+person (or ``_facet_label=<entity id>`` for one person's labels). Selecting a value adds
+``_where=id in (select article_id from … where …)``, which filters the table and is
+removed again by the value's cross. Month of publication is the plain column facet
+``_facet=month``.
+
+Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` (and for
+entities ``month``), are counted from the load-time aggregates; other filters count live
+over the filtered articles, within Datasette's facet time limit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import urllib.parse
+
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import path_with_added_args, path_with_removed_args
+
+ARTICLES = "articles"
+
+
+def sql_literal(value: str) -> str:
+    """``value`` as a quoted SQL string literal."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
+    """The exact-match filters of the request if they are all in ``allowed``, else None.
+
+    None means the page is filtered some other way (search, ``_where``, other columns)
+    and counts must be made live.
+    """
+    filters = {}
+    for key, value in urllib.parse.parse_qsl(request.query_string):
+        if key.startswith("_"):
+            if key in ("_where", "_search", "_filter_column", "_filter_op"):
+                return None
+            if key.startswith(("_search_", "_filter_")):
+                return None
+            continue
+        column = key.removesuffix("__exact")
+        if column not in allowed or column in filters:
+            return None
+        filters[column] = value
+    return filters
+
+
+class _ArticleFacet(Facet):
+    """Shared machinery: counts articles per value, toggles a ``_where`` filter."""
+
+    aggregate_columns: tuple[str, ...] = ()
+    title = ""
+
+    async def suggest(self):
+        """Offer this facet on the articles table when it is not already shown."""
+        if self.table != ARTICLES or self.get_configs():
+            return []
+        if self.request.args.get("_nosuggest"):
+            return []
+        return [
+            {
+                "name": self.title,
+                "type": self.type,
+                "toggle_url": self.ds.absolute_url(
+                    self.request,
+                    self.ds.urls.path(
+                        path_with_added_args(
+                            self.request, {f"_facet_{self.type}": self.default_config}
+                        )
+                    ),
+                ),
+            }
+        ]
+
+    async def facet_results(self):
+        """Facet values with counts and toggle links, for each configuration."""
+        results, timed_out = [], []
+        if self.table != ARTICLES:
+            return results, timed_out
+        size = self.get_facet_size()
+        selected = {
+            value for key, value in self.get_querystring_pairs() if key == "_where"
+        }
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            option = str(config.get("simple") or config.get("type") or "1")
+            name = self.facet_name(option)
+            filters = aggregate_filters(self.request, self.aggregate_columns)
+            try:
+                rows = await self._rows(option, filters, size + 1)
+            except QueryInterrupted:
+                timed_out.append(name)
+                continue
+            values = []
+            for row in rows[:size]:
+                clause = self.where_clause(row)
+                is_selected = clause in selected
+                toggle = (
+                    path_with_removed_args(self.request, {"_where": clause})
+                    if is_selected
+                    else path_with_added_args(self.request, {"_where": clause})
+                )
+                values.append(
+                    {
+                        "value": row["value"],
+                        "label": row["label"],
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(
+                            self.request, self.ds.urls.path(toggle)
+                        ),
+                        "selected": is_selected,
+                    }
+                )
+            results.append(
+                {
+                    "name": name,
+                    "type": self.type,
+                    "hideable": source_and_config["source"] != "metadata",
+                    "toggle_url": self.ds.urls.path(
+                        path_with_removed_args(
+                            self.request, {f"_facet_{self.type}": option}
+                        )
+                    ),
+                    "results": values,
+                    "truncated": len(rows) > size,
+                }
+            )
+        return results, timed_out
+
+    async def _rows(self, option: str, filters: dict | None, limit: int):
+        if filters is not None:
+            sql, params = self.aggregate_sql(option, filters, limit)
+            try:
+                return await self._execute(sql, params)
+            except sqlite3.OperationalError:
+                pass  # no aggregate tables (an older database): count live
+        sql, params = self.live_sql(option, limit)
+        if isinstance(self.params, dict):
+            params = {**self.params, **params}
+        return await self._execute(sql, params)
+
+    async def _execute(self, sql: str, params: dict):
+        results = await self.ds.execute(
+            self.database,
+            sql,
+            params,
+            truncate=False,
+            custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+        )
+        return results.rows
+
+    def live_where(self) -> str:
+        """SQL selecting the ids of the articles on the current (filtered) page."""
+        return f"select id from ({self.sql})"
+
+
+class EntityFacet(_ArticleFacet):
+    """Articles per entity mentioned; config: an entity type, or 1 for all."""
+
+    type = "entity"
+    title = "entity mentioned"
+    default_config = "person"
+    aggregate_columns = ("outlet_id", "visit_id", "month")
+
+    def facet_name(self, option: str) -> str:
+        """The heading of this facet."""
+        return "entity" if option in ("1", "all") else f"entity: {option}"
+
+    def _type_filter(self, option: str) -> tuple[str, dict]:
+        if option in ("1", "all"):
+            return "1", {}
+        return "e.type = :nv_type", {"nv_type": option}
+
+    def aggregate_sql(self, option, filters, limit):
+        """Counts from ``entity_outlet_month`` (or ``entity_totals`` when unfiltered)."""
+        type_sql, params = self._type_filter(option)
+        if not filters:
+            return (
+                f"""select t.entity_id as value, e.name as label, t.articles as count
+                from entity_totals t join entities e on e.id = t.entity_id
+                where {type_sql} order by t.articles desc, e.name limit {limit}""",
+                params,
+            )
+        where = " and ".join(f"g.[{c}] = :nv_{c}" for c in filters)
+        params.update({f"nv_{c}": v for c, v in filters.items()})
+        return (
+            f"""select g.entity_id as value, e.name as label, sum(g.articles) as count
+            from entity_outlet_month g join entities e on e.id = g.entity_id
+            where {where} and {type_sql}
+            group by g.entity_id order by count desc, e.name limit {limit}""",
+            params,
+        )
+
+    def live_sql(self, option, limit):
+        """Counts over the articles of the filtered page."""
+        type_sql, params = self._type_filter(option)
+        return (
+            f"""select ae.entity_id as value, e.name as label, count(*) as count
+            from article_entities ae join entities e on e.id = ae.entity_id
+            where ae.article_id in ({self.live_where()}) and {type_sql}
+            group by ae.entity_id order by count desc, e.name limit {limit}""",
+            params,
+        )
+
+    def where_clause(self, row) -> str:
+        """The ``_where`` filter for articles mentioning this entity."""
+        return (
+            "id in (select article_id from article_entities where entity_id = "
+            f"{sql_literal(row['value'])})"
+        )
+
+
+class SpeakerFacet(_ArticleFacet):
+    """Articles per quoted speaker (speakers the gazetteer knows)."""
+
+    type = "speaker"
+    title = "quoted speaker"
+    default_config = "1"
+    aggregate_columns = ("outlet_id", "visit_id")
+
+    def facet_name(self, option: str) -> str:
+        """The heading of this facet."""
+        return "quoted speaker"
+
+    def aggregate_sql(self, option, filters, limit):
+        """Counts from ``speaker_outlet``."""
+        where = " and ".join(f"g.[{c}] = :nv_{c}" for c in filters) or "1"
+        params = {f"nv_{c}": v for c, v in filters.items()}
+        return (
+            f"""select g.speaker_id as value, max(g.speaker) as label,
+            sum(g.articles) as count from speaker_outlet g
+            where g.speaker_id is not null and {where}
+            group by g.speaker_id order by count desc, label limit {limit}""",
+            params,
+        )
+
+    def live_sql(self, option, limit):
+        """Counts over the articles of the filtered page."""
+        return (
+            f"""select q.speaker_id as value, e.name as label,
+            count(distinct q.article_id) as count
+            from quotes q join entities e on e.id = q.speaker_id
+            where q.article_id in ({self.live_where()})
+            group by q.speaker_id order by count desc, label limit {limit}""",
+            {},
+        )
+
+    def where_clause(self, row) -> str:
+        """The ``_where`` filter for articles quoting this speaker."""
+        return (
+            "id in (select article_id from quotes where speaker_id = "
+            f"{sql_literal(row['value'])})"
+        )
+
+
+class LabelFacet(_ArticleFacet):
+    """Articles per label put on a person; config: 1, or one entity's id."""
+
+    type = "label"
+    title = "label"
+    default_config = "1"
+    aggregate_columns = ("outlet_id", "visit_id")
+
+    def facet_name(self, option: str) -> str:
+        """The heading of this facet."""
+        return "label" if option in ("1", "all") else f"label: {option}"
+
+    def _entity_filter(self, alias: str, option: str) -> tuple[str, dict]:
+        if option in ("1", "all"):
+            return "1", {}
+        return f"{alias}.entity_id = :nv_entity", {"nv_entity": option}
+
+    def aggregate_sql(self, option, filters, limit):
+        """Counts from ``label_outlet``."""
+        entity_sql, params = self._entity_filter("g", option)
+        where = " and ".join(f"g.[{c}] = :nv_{c}" for c in filters) or "1"
+        params.update({f"nv_{c}": v for c, v in filters.items()})
+        return (
+            f"""select g.entity_id || '|' || g.label as value,
+            g.label || ' (' || coalesce(e.name, g.entity_id) || ')' as label,
+            sum(g.articles) as count
+            from label_outlet g left join entities e on e.id = g.entity_id
+            where {where} and {entity_sql}
+            group by g.entity_id, g.label order by count desc, label limit {limit}""",
+            params,
+        )
+
+    def live_sql(self, option, limit):
+        """Counts over the articles of the filtered page."""
+        entity_sql, params = self._entity_filter("l", option)
+        return (
+            f"""select l.entity_id || '|' || l.label as value,
+            l.label || ' (' || coalesce(e.name, l.entity_id) || ')' as label,
+            count(distinct l.article_id) as count
+            from labels l left join entities e on e.id = l.entity_id
+            where l.article_id in ({self.live_where()}) and {entity_sql}
+            group by l.entity_id, l.label order by count desc, label limit {limit}""",
+            params,
+        )
+
+    def where_clause(self, row) -> str:
+        """The ``_where`` filter for articles putting this label on this person."""
+        entity_id, _, label = row["value"].partition("|")
+        return (
+            "id in (select article_id from labels where entity_id = "
+            f"{sql_literal(entity_id)} and label = {sql_literal(label)})"
+        )
+
+
+FACET_CLASSES = [EntityFacet, SpeakerFacet, LabelFacet]
