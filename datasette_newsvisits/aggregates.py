@@ -23,7 +23,7 @@ class Aggregate:
     description: str
     columns: str
     select: str
-    indexes: tuple[str, ...] = ()
+    indexes: tuple[str, ...] = ()  # each "column" or "column, column"
 
 
 AGGREGATES = [
@@ -97,7 +97,7 @@ AGGREGATES = [
         min(l.surface) AS example
         FROM labels l JOIN articles a ON a.id = l.article_id
         WHERE {where} GROUP BY l.entity_id, l.label, a.outlet_id, a.visit_id""",
-        ("entity_id", "outlet_id", "visit_id", "label"),
+        ("entity_id", "outlet_id, visit_id", "visit_id", "label"),
     ),
     Aggregate(
         "speaker_outlet",
@@ -110,7 +110,7 @@ AGGREGATES = [
         LEFT JOIN entities e ON e.id = q.speaker_id
         WHERE (q.speaker_id IS NOT NULL OR q.speaker IS NOT NULL) AND {where}
         GROUP BY q.speaker_id, coalesce(e.name, q.speaker), a.outlet_id, a.visit_id""",
-        ("speaker_id", "outlet_id", "visit_id"),
+        ("speaker_id", "outlet_id, visit_id", "visit_id"),
     ),
     Aggregate(
         "quote_groups",
@@ -139,7 +139,7 @@ AGGREGATES = [
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.quote_key IS NOT NULL AND q.quote_key != '' AND {where}
         GROUP BY a.visit_id, a.outlet_id, q.quote_key""",
-        ("visit_id", "outlet_id", "quote_key", "speaker_id"),
+        ("outlet_id, visit_id", "visit_id", "quote_key, visit_id", "speaker_id"),
     ),
     Aggregate(
         "quote_entities",
@@ -162,7 +162,7 @@ AGGREGATES = [
         count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
         FROM figures f JOIN articles a ON a.id = f.article_id
         WHERE {where} GROUP BY a.visit_id, a.outlet_id, f.kind, f.value, f.unit""",
-        ("visit_id", "outlet_id", "kind"),
+        ("outlet_id, visit_id", "visit_id", "kind"),
     ),
     Aggregate(
         "reuse_outlet",
@@ -174,7 +174,7 @@ AGGREGATES = [
         FROM sentences s JOIN articles a ON a.id = s.article_id
         WHERE s.reuse_id IS NOT NULL AND {where}
         GROUP BY a.visit_id, a.outlet_id, s.reuse_id""",
-        ("visit_id", "outlet_id", "reuse_id"),
+        ("outlet_id, visit_id", "visit_id", "reuse_id"),
     ),
 ]
 
@@ -215,10 +215,11 @@ def refresh_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
                 f"INSERT INTO [{aggregate.name}] ({columns}) "
                 + scoped_select(aggregate.name, "1")
             )
-            for column in aggregate.indexes:
+            for index in aggregate.indexes:
+                names = [c.strip() for c in index.split(",")]
                 conn.execute(
-                    f"CREATE INDEX [idx_{aggregate.name}_{column}] "
-                    f"ON [{aggregate.name}] ([{column}])"
+                    f"CREATE INDEX [idx_{aggregate.name}_{'_'.join(names)}] "
+                    f"ON [{aggregate.name}] ({', '.join(f'[{c}]' for c in names)})"
                 )
             counts[aggregate.name] = conn.execute(
                 f"SELECT count(*) FROM [{aggregate.name}]"

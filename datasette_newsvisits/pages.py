@@ -119,11 +119,41 @@ def outlet_filter(column_key: str) -> tuple[str, str]:
     return ("outlet_id", column_key) if column_key else ("outlet_id__isnull", "1")
 
 
-def ranked(sql: str, order: str) -> str:
-    """Wrap ``sql`` (with a ``col`` column) to keep its first PER_COLUMN rows per column."""
-    return f"""SELECT * FROM (SELECT g.*, row_number() OVER (
-        PARTITION BY col ORDER BY {order}) AS rank FROM ({sql}) g)
-        WHERE rank <= {PER_COLUMN}"""
+# One query per outlet column and section, each reading one outlet's rows of an
+# aggregate through its (outlet_id, visit_id) index, with a LIMIT.
+SECTIONS = {
+    "labels": """SELECT t.entity_id, t.label, coalesce(e.name, t.entity_id) AS entity,
+        sum(t.articles) AS articles
+        FROM {labels} t LEFT JOIN entities e ON e.id = t.entity_id
+        WHERE {where} GROUP BY t.entity_id, t.label
+        ORDER BY articles DESC, entity, t.label LIMIT {limit}""",
+    "speakers": """SELECT t.speaker_id, max(t.speaker) AS speaker,
+        sum(t.quotes) AS quotes, sum(t.articles) AS articles
+        FROM {speakers} t WHERE {where} GROUP BY t.speaker_id, t.speaker
+        ORDER BY quotes DESC, speaker LIMIT {limit}""",
+    "quotes": """SELECT t.quote_key, max(t.text) AS text, max(t.speaker_id) AS speaker_id,
+        coalesce(max(e.name), max(t.speaker)) AS speaker_name, max(t.kind) AS kind,
+        sum(t.articles) AS articles, max(g.outlets) AS all_outlets
+        FROM {quotes} t JOIN quote_groups g ON g.quote_key = t.quote_key
+        LEFT JOIN entities e ON e.id = t.speaker_id
+        WHERE {where} GROUP BY t.quote_key
+        ORDER BY all_outlets DESC, articles DESC, t.quote_key LIMIT {limit}""",
+    "figures": """SELECT t.kind, t.value, t.unit, min(t.surface) AS surface,
+        sum(t.articles) AS articles
+        FROM {figures} t WHERE {where} GROUP BY t.kind, t.value, t.unit
+        ORDER BY articles DESC, t.kind, t.value LIMIT {limit}""",
+    "shared": """SELECT t.reuse_id, sum(t.sentences) AS sentences, r.text, r.outlets
+        FROM {shared} t JOIN reuse r ON r.id = t.reuse_id
+        WHERE {where} GROUP BY t.reuse_id
+        ORDER BY r.outlets DESC, sentences DESC, t.reuse_id LIMIT {limit}""",
+}
+SECTION_SOURCES = {
+    "labels": "label_outlet",
+    "speakers": "speaker_outlet",
+    "quotes": "quote_outlet",
+    "figures": "figure_outlet",
+    "shared": "reuse_outlet",
+}
 
 
 async def comparison(datasette, db: str, scope: Scope) -> dict:
@@ -143,61 +173,31 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
     )
     total_columns = len(columns)
     columns = columns[:MAX_COLUMNS]
-    chosen = json.dumps([c["col"] for c in columns])
-    params = {**params, "cols": json.dumps([c["col"] for c in columns])}
-    in_columns = "col IN (SELECT value FROM json_each(:cols))"
-    del chosen
-    sections = {
-        "labels": ranked(
-            f"""SELECT coalesce(t.outlet_id, '') AS col, t.entity_id, t.label,
-            coalesce(e.name, t.entity_id) AS entity, sum(t.articles) AS articles
-            FROM {scope.source("label_outlet")} t
-            LEFT JOIN entities e ON e.id = t.entity_id
-            WHERE {where} GROUP BY t.outlet_id, t.entity_id, t.label""",
-            "articles DESC, entity, label",
-        ),
-        "speakers": ranked(
-            f"""SELECT coalesce(t.outlet_id, '') AS col, t.speaker_id,
-            max(t.speaker) AS speaker, sum(t.quotes) AS quotes,
-            sum(t.articles) AS articles
-            FROM {scope.source("speaker_outlet")} t WHERE {where}
-            GROUP BY t.outlet_id, t.speaker_id, t.speaker""",
-            "quotes DESC, speaker",
-        ),
-        "quotes": ranked(
-            f"""WITH q AS (SELECT coalesce(t.outlet_id, '') AS col, t.quote_key,
-              max(t.text) AS text, max(t.speaker_id) AS speaker_id,
-              max(t.speaker) AS speaker, max(t.kind) AS kind,
-              sum(t.articles) AS articles
-              FROM {scope.source("quote_outlet")} t WHERE {where}
-              GROUP BY t.outlet_id, t.quote_key),
-            s AS (SELECT quote_key, count(*) AS outlets FROM q GROUP BY quote_key)
-            SELECT q.*, s.outlets, coalesce(e.name, q.speaker) AS speaker_name
-            FROM q JOIN s ON s.quote_key = q.quote_key
-            LEFT JOIN entities e ON e.id = q.speaker_id""",
-            "outlets DESC, articles DESC, quote_key",
-        ),
-        "figures": ranked(
-            f"""SELECT coalesce(t.outlet_id, '') AS col, t.kind, t.value, t.unit,
-            min(t.surface) AS surface, sum(t.articles) AS articles
-            FROM {scope.source("figure_outlet")} t WHERE {where}
-            GROUP BY t.outlet_id, t.kind, t.value, t.unit""",
-            "articles DESC, kind, value",
-        ),
-        "shared": ranked(
-            f"""SELECT coalesce(t.outlet_id, '') AS col, t.reuse_id,
-            sum(t.sentences) AS sentences, r.text, r.outlets
-            FROM {scope.source("reuse_outlet")} t JOIN reuse r ON r.id = t.reuse_id
-            WHERE {where} GROUP BY t.outlet_id, t.reuse_id""",
-            "outlets DESC, sentences DESC, reuse_id",
-        ),
+    sources = {
+        name: scope.source(aggregate) for name, aggregate in SECTION_SOURCES.items()
     }
-    by_column = {c["col"]: {name: [] for name in sections} for c in columns}
-    for name, sql in sections.items():
-        for row in await query(
-            datasette, db, f"SELECT * FROM ({sql}) WHERE {in_columns}", params
-        ):
-            by_column[row["col"]][name].append(row)
+    in_column = f"{where} AND t.outlet_id IS :outlet_id"
+    for column in columns:
+        column_params = {**params, "outlet_id": column["outlet_id"]}
+        for name, sql in SECTIONS.items():
+            column[name] = await query(
+                datasette,
+                db,
+                sql.format(**sources, where=in_column, limit=PER_COLUMN),
+                column_params,
+            )
+        for row in column["quotes"]:
+            # Outlets of this scope carrying the same quote (the key is indexed).
+            row["outlets"] = (
+                await query(
+                    datasette,
+                    db,
+                    f"""SELECT count(DISTINCT coalesce(t.outlet_id, '')) AS n
+                    FROM {sources["quotes"]} t
+                    WHERE {where} AND t.quote_key = :quote_key""",
+                    {**params, "quote_key": row["quote_key"]},
+                )
+            )[0]["n"]
     unknown = []
     if any(c["col"] == "" for c in columns):
         where_articles = (
@@ -213,7 +213,6 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
             params,
         )
     for column in columns:
-        column.update(by_column[column["col"]])
         column["links"] = _column_links(datasette, db, scope, column)
     return {"columns": columns, "total_columns": total_columns, "unknown": unknown}
 
