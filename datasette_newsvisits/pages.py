@@ -12,6 +12,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
 from . import charts
@@ -303,6 +304,12 @@ async def render(datasette, request, template: str, context: dict) -> Response:
     return Response.html(html)
 
 
+def path_value(request, name: str) -> str:
+    """A value from the URL path, percent- or tilde-encoded."""
+    value = urllib.parse.unquote(request.url_vars[name])
+    return tilde_decode(value) if "~" in value else value
+
+
 async def _check(datasette, request, db: str) -> None:
     await datasette.ensure_permissions(
         request.actor, [("view-database", db), "view-instance"]
@@ -396,7 +403,7 @@ async def visit_page(datasette, request):
     """``/-/newsvisits/visit/<visit_id>``: the outlets' coverage of one visit compared."""
     db = await find_database(datasette)
     await _check(datasette, request, db)
-    visit_id = request.url_vars["visit_id"]
+    visit_id = path_value(request, "visit_id")
     visit = await query(datasette, db, "SELECT * FROM visits WHERE id = ?", [visit_id])
     if not visit:
         raise NotFound(f"No visit {visit_id}")
@@ -487,7 +494,7 @@ async def entity_page(datasette, request):
     entity. Any spelling in place of the id redirects to the entity's page."""
     db = await find_database(datasette)
     await _check(datasette, request, db)
-    entity_id = request.url_vars["entity_id"]
+    entity_id = path_value(request, "entity_id")
     found = await query(
         datasette, db, "SELECT * FROM entities WHERE id = ?", [entity_id]
     )

@@ -1,0 +1,221 @@
+"""A small newsvisits database written row by row, for the plugin's tests.
+
+Four articles of our own: two outlets carrying the same quotation and the same wire
+sentence with different labels for the same person, one article whose outlet is
+unknown, and one from an outlet whose title, name and quotation carry HTML and
+``</script>`` (escaping). Built with the public schema and ``refresh_aggregates``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from datasette.plugins import pm
+
+import datasette_newsvisits
+from datasette_newsvisits import schema
+from datasette_newsvisits.aggregates import refresh_aggregates
+from datasette_newsvisits.textnorm import quote_key
+
+HOSTILE = "</script><script>alert('x')</script><!--"
+LUKASHENKO = "alexander-lukashenko"
+
+
+def register_plugin() -> None:
+    """Register the plugin with Datasette when the package is not pip-installed."""
+    if not pm.is_registered(datasette_newsvisits):
+        pm.register(datasette_newsvisits, name="datasette_newsvisits")
+
+
+ARTICLES = [
+    # id, source, outlet, title, published, visit, wire_share
+    (
+        "dw1",
+        "dw/belarus-strongman.txt",
+        "dw",
+        "Belarus strongman heads to Beijing",
+        "2023-02-25",
+        "2023-03-state-visit",
+        0.4,
+    ),
+    (
+        "aj1",
+        "aj/lukashenko-china.txt",
+        "aljazeera",
+        "Lukashenko arrives in China",
+        "2023-02-28",
+        "2023-03-state-visit",
+        0.5,
+    ),
+    (
+        "un1",
+        "captures/unknown-site.txt",
+        None,
+        "Minsk and Beijing sign deals",
+        "2023-03-01",
+        "2023-03-state-visit",
+        0.0,
+    ),
+    (
+        "ev1",
+        "evil/page.txt",
+        "evil",
+        f"Title {HOSTILE}",
+        "2023-12-04",
+        "2023-12-working-visit",
+        None,
+    ),
+]
+
+TEXTS = {
+    "dw1": "Belarus strongman Alexander Lukashenko will travel to Beijing. "
+    "China's foreign ministry said Xi Jinping would host him. "
+    "Trade rose by 33 percent last year.",
+    "aj1": "The Belarusian leader Lukashenko arrived in Beijing on Tuesday. "
+    "China's foreign ministry said Xi Jinping would host him. "
+    "Trade rose by 33 percent, to $5 billion.",
+    "un1": "Ruler Łukaszenka signed 16 agreements in Beijing.",
+    "ev1": f"Lukashenko said {HOSTILE} in Beijing.",
+}
+
+QUOTES = [
+    # article, speaker, text
+    ("dw1", "hua-chunying", "The two heads of state will exchange views in depth"),
+    ("aj1", "hua-chunying", "the two heads of state will exchange views in-depth,"),
+    ("un1", LUKASHENKO, "We are reliable partners"),
+    ("ev1", LUKASHENKO, HOSTILE),
+]
+
+LABELS = [
+    ("dw1", "strongman"),
+    ("aj1", "leader"),
+    ("un1", "ruler"),
+    ("ev1", f"label {HOSTILE}"),
+]
+
+
+def build_sample_db(path: str | Path) -> Path:
+    """Write the sample database to ``path`` and return it."""
+    path = Path(path)
+    conn = sqlite3.connect(path)
+    schema.ensure_schema(conn)
+    conn.executemany(
+        "INSERT INTO outlets (id, name, domain) VALUES (?, ?, ?)",
+        [
+            ("dw", "Deutsche Welle", "dw.com"),
+            ("aljazeera", "Al Jazeera", "aljazeera.com"),
+            ("evil", f"Evil <b>{HOSTILE}</b>", "evil.example"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO visits (id, title, kind, place, start_date, end_date) "
+        "VALUES (?, ?, ?, 'Beijing', ?, ?)",
+        [
+            (
+                "2023-03-state-visit",
+                "State visit, 2023",
+                "state visit",
+                "2023-02-28",
+                "2023-03-02",
+            ),
+            (
+                "2023-12-working-visit",
+                f"Working visit {HOSTILE}",
+                "working visit",
+                "2023-12-04",
+                "2023-12-04",
+            ),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO entities (id, name, type, wikidata, role, origin) "
+        "VALUES (?, ?, 'person', ?, ?, 'gazetteer')",
+        [
+            (LUKASHENKO, "Alexander Lukashenko", "Q5686", "President of Belarus"),
+            ("xi-jinping", "Xi Jinping", "Q15031", "President of China"),
+            ("hua-chunying", "Hua Chunying", "Q10916466", "MFA spokesperson"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO aliases VALUES (?, ?)",
+        [("Łukaszenka", LUKASHENKO), ("Lukashenko", LUKASHENKO), ("Xi", "xi-jinping")],
+    )
+    for aid, source, outlet, title, published, visit, wire in ARTICLES:
+        text = TEXTS[aid]
+        conn.execute(
+            "INSERT INTO articles (id, source, outlet_id, title, published, visit_id, "
+            "text, word_count, month, wire_share) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                aid,
+                source,
+                outlet,
+                title,
+                published,
+                visit,
+                text,
+                len(text.split()),
+                published[:7],
+                wire,
+            ),
+        )
+        for name, entity in (
+            ("Lukashenko", LUKASHENKO),
+            ("Łukaszenka", LUKASHENKO),
+            ("Xi Jinping", "xi-jinping"),
+        ):
+            start = text.find(name)
+            if start >= 0:
+                conn.execute(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (aid, entity, name, start, start + len(name), outlet, published),
+                )
+    conn.execute(
+        "INSERT INTO article_entities SELECT article_id, entity_id, count(*) "
+        "FROM mentions GROUP BY article_id, entity_id"
+    )
+    outlets = {a[0]: a[2] for a in ARTICLES}
+    for aid, speaker, text in QUOTES:
+        start = max(TEXTS[aid].find(text), 0)
+        conn.execute(
+            'INSERT INTO quotes (article_id, speaker_id, speaker, text, start, "end", '
+            "kind, quote_key, outlet_id) VALUES (?, ?, NULL, ?, ?, ?, 'speech', ?, ?)",
+            (
+                aid,
+                speaker,
+                text,
+                start,
+                start + len(text),
+                quote_key(text),
+                outlets[aid],
+            ),
+        )
+    for aid, label in LABELS:
+        conn.execute(
+            "INSERT INTO labels (article_id, entity_id, label, surface, start, "
+            "outlet_id) VALUES (?, ?, ?, ?, 0, ?)",
+            (aid, LUKASHENKO, label, label, outlets[aid]),
+        )
+    conn.executemany(
+        "INSERT INTO figures (article_id, kind, value, unit, surface, start, outlet_id) "
+        "VALUES (?, ?, ?, ?, ?, 0, ?)",
+        [
+            ("dw1", "percent", 33, "percent", "33 percent", "dw"),
+            ("aj1", "percent", 33, "percent", "33 percent", "aljazeera"),
+            ("aj1", "money", 5e9, "USD", "$5 billion", "aljazeera"),
+            ("un1", "count", 16, "agreements", "16 agreements", None),
+        ],
+    )
+    wire = "China's foreign ministry said Xi Jinping would host him."
+    conn.execute("INSERT INTO reuse VALUES (1, 2, 2, 2, ?)", (wire,))
+    for aid in ("dw1", "aj1"):
+        start = TEXTS[aid].find(wire)
+        conn.execute(
+            'INSERT INTO sentences (article_id, position, text, start, "end", reuse_id) '
+            "VALUES (?, 1, ?, ?, ?, 1)",
+            (aid, wire, start, start + len(wire)),
+        )
+    conn.commit()
+    refresh_aggregates(conn)
+    conn.close()
+    return path

@@ -1,0 +1,152 @@
+"""Facets on the articles table: entity mentioned, quoted speaker, label, month."""
+
+import json
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+from plugin_sample import LUKASHENKO, build_sample_db, register_plugin
+
+from datasette_newsvisits.facets import aggregate_filters
+
+register_plugin()
+METADATA = json.loads((Path(__file__).parent.parent / "metadata.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    return build_sample_db(tmp_path_factory.mktemp("facets") / "newsvisits.db")
+
+
+@pytest.fixture
+def ds(sample_db):
+    return Datasette(immutables=[str(sample_db)])
+
+
+async def facets(ds, query: str) -> dict:
+    response = await ds.client.get(f"/newsvisits/articles.json?_size=0&{query}")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    return data
+
+
+def counts(facet: dict) -> dict:
+    return {value["label"]: value["count"] for value in facet["results"]}
+
+
+@pytest.mark.asyncio
+async def test_entity_facet_counts_articles_per_person(ds):
+    data = await facets(ds, "_facet_entity=person")
+    assert counts(data["facet_results"]["entity: person"]) == {
+        "Alexander Lukashenko": 4,
+        "Xi Jinping": 2,
+    }
+
+
+@pytest.mark.asyncio
+async def test_selecting_an_entity_filters_the_table_and_can_be_undone(ds):
+    data = await facets(ds, "_facet_entity=person")
+    xi = next(
+        v
+        for v in data["facet_results"]["entity: person"]["results"]
+        if v["label"] == "Xi Jinping"
+    )
+    path = xi["toggle_url"].replace("http://localhost", "")
+    selected = await facets(ds, path.split("?", 1)[1])
+    assert selected["filtered_table_rows_count"] == 2
+    value = next(
+        v
+        for v in selected["facet_results"]["entity: person"]["results"]
+        if v["label"] == "Xi Jinping"
+    )
+    assert value["selected"]
+    undone = await facets(ds, value["toggle_url"].split("?", 1)[1])
+    assert undone["filtered_table_rows_count"] == 4
+
+
+@pytest.mark.asyncio
+async def test_speaker_facet(ds):
+    data = await facets(ds, "_facet_speaker=1")
+    assert counts(data["facet_results"]["quoted speaker"]) == {
+        "Hua Chunying": 2,
+        "Alexander Lukashenko": 2,
+    }
+
+
+@pytest.mark.asyncio
+async def test_label_facet_names_label_and_person(ds):
+    data = await facets(ds, "_facet_label=1")
+    found = counts(data["facet_results"]["label"])
+    assert found["strongman (Alexander Lukashenko)"] == 1
+    assert found["ruler (Alexander Lukashenko)"] == 1
+
+
+@pytest.mark.asyncio
+async def test_label_facet_for_one_person(ds):
+    data = await facets(ds, f"_facet_label={LUKASHENKO}")
+    assert len(data["facet_results"][f"label: {LUKASHENKO}"]["results"]) == 4
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "query",
+    [
+        "outlet_id=dw",  # counted from the aggregates
+        "_search=strongman",  # counted live over the filtered articles
+        "_where=id%3D'dw1'",
+    ],
+)
+async def test_facets_follow_the_table_filters(ds, query):
+    data = await facets(
+        ds, f"{query}&_facet_entity=person&_facet_label=1&_facet_speaker=1"
+    )
+    assert data["filtered_table_rows_count"] == 1
+    assert counts(data["facet_results"]["entity: person"]) == {
+        "Alexander Lukashenko": 1,
+        "Xi Jinping": 1,
+    }
+    assert counts(data["facet_results"]["label"]) == {
+        "strongman (Alexander Lukashenko)": 1
+    }
+    assert counts(data["facet_results"]["quoted speaker"]) == {"Hua Chunying": 1}
+
+
+@pytest.mark.asyncio
+async def test_facets_are_suggested_on_the_articles_page(ds):
+    data = await facets(ds, "")
+    suggested = {s.get("type"): s for s in data["suggested_facets"]}
+    assert {"entity", "speaker", "label"} <= set(suggested)
+    assert "_facet_entity=person" in suggested["entity"]["toggle_url"]
+
+
+@pytest.mark.asyncio
+async def test_configured_facets_show_on_the_html_table_page(sample_db):
+    ds = Datasette(immutables=[str(sample_db)], metadata=METADATA)
+    page = (await ds.client.get("/newsvisits/articles")).text
+    for heading in ("month", "entity: person", "quoted speaker", "label"):
+        assert f'data-column="{heading}"' in page
+    assert "_where=id+in+%28select+article_id+from+article_entities" in page
+
+
+def test_aggregates_are_used_only_for_exact_filters_they_hold():
+    class Request:
+        def __init__(self, query_string):
+            self.query_string = query_string
+
+    allowed = ("outlet_id", "visit_id")
+    assert aggregate_filters(Request("_facet_entity=1&_size=0"), allowed) == {}
+    assert aggregate_filters(Request("outlet_id=dw"), allowed) == {"outlet_id": "dw"}
+    assert aggregate_filters(Request("outlet_id__exact=dw"), allowed) == {
+        "outlet_id": "dw"
+    }
+    assert aggregate_filters(Request("month=2023-02"), allowed) is None
+    assert aggregate_filters(Request("outlet_id__not=dw"), allowed) is None
+    assert aggregate_filters(Request("_search=x"), allowed) is None
+
+
+@pytest.mark.asyncio
+async def test_facets_on_the_bundled_corpus(bundled_db):
+    ds = Datasette(immutables=[str(bundled_db)], metadata=METADATA)
+    data = await facets(ds, "_facet_entity=1&_facet_speaker=1&_facet_label=1")
+    entities = data["facet_results"]["entity"]["results"]
+    assert entities and all(1 <= v["count"] <= 5 for v in entities)
