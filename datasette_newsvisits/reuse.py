@@ -9,13 +9,20 @@ Method, in order:
 2. Exact duplicates of the normalized text collapse into one (a hash), so everything
    after runs once per distinct sentence.
 3. MinHash over each sentence's set of content words (order-free, so reordered clauses
-   still match), computed with numpy from fixed seeds, banded for LSH (``BANDS`` bands of
+   still match), leaving out words found in more than ``COMMON_SHARE`` of the distinct
+   sentences (at least ``COMMON_MIN``) so that "lukashenko" or "china" do not throw most
+   sentences into a few huge buckets (a sentence made only of such words is found by its
+   exact duplicates alone), computed with numpy from fixed seeds, banded for LSH (``BANDS`` bands of
    ``ROWS`` rows). Band hashes live in one numpy array per band; sorting it puts colliding
    sentences side by side, and each sentence is compared with its ``WINDOW`` predecessors
    in a bucket, never all pairs, so a bucket of 10,000 reprints costs 10,000 comparisons.
-4. Each candidate pair is confirmed by the exact similarity of the content-word sets:
-   the mean of Jaccard and overlap coefficients (``sentence_similarity``), at least
-   ``THRESHOLD`` (chosen on ``tests/fixtures/reuse/pairs.json``).
+4. Each candidate pair is confirmed by the exact similarity of the content-word sets,
+   each word weighted by its rarity among the distinct sentences (``log(1 + n / df)``):
+   the mean of the weighted Jaccard and overlap coefficients, at least ``THRESHOLD``
+   (chosen on ``tests/fixtures/reuse/pairs.json``). Weighting makes the shared frame of
+   two different stories ("trade rose by ... percent") count for less than the names and
+   numbers that differ. ``sentence_similarity`` and ``is_reuse`` compare two sentences
+   with no corpus around them, so there every word weighs the same (``PAIR_THRESHOLD``).
 5. Connected components of the confirmed pairs are the groups (scipy's csgraph).
 
 In the database a group becomes a ``reuse`` row only if its sentences come from at least
@@ -33,6 +40,7 @@ import sqlite3
 import time
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -44,7 +52,10 @@ MIN_CONTENT = 4
 BANDS = 24
 ROWS = 2
 WINDOW = 2
-THRESHOLD = 0.6
+THRESHOLD = 0.56
+PAIR_THRESHOLD = 0.6
+COMMON_MIN = 1000
+COMMON_SHARE = 0.01
 SEED = 20230228
 CHUNK = 20_000
 VERIFY_BATCH = 200_000
@@ -64,15 +75,30 @@ _WORD = re.compile(r"[^\W_]+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x80, 0x250):
+        char = chr(code)
+        plain = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", char)
+            if not unicodedata.combining(c)
+        )
+        if plain != char:
+            table[code] = plain
+    table.update({ord(c): p for c, p in zip("łŁøØđĐħı", "llooddhi")})
+    table.update({ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def normalize(text: str) -> list[str]:
     """The words of ``text``: casefolded, accents stripped, punctuation dropped."""
     text = text.casefold()
     if not text.isascii():
-        text = "".join(
-            c
-            for c in unicodedata.normalize("NFKD", text)
-            if not unicodedata.combining(c)
-        )
+        text = text.translate(_FOLD)
     return _WORD.findall(text)
 
 
@@ -96,7 +122,7 @@ def is_reuse(a: str, b: str) -> bool:
     """True when ``b`` reads as an edited reprint of ``a`` (or the reverse)."""
     if not (_long_enough(normalize(a)) and _long_enough(normalize(b))):
         return False
-    return sentence_similarity(a, b) >= THRESHOLD
+    return sentence_similarity(a, b) >= PAIR_THRESHOLD
 
 
 def group_sentences(texts: Sequence[str]) -> list[int | None]:
@@ -131,10 +157,7 @@ def update_reuse(
         outlets.append(outlet_id)
 
     index = _Index()
-    ids = _Growing(np.int64)
-    owner = _Growing(np.int32)
-    length = _Growing(np.int32)
-    old = _Growing(np.int64)
+    ids, owner, length, old = array("q"), array("i"), array("i"), array("q")
     cursor = conn.execute(
         'SELECT id, article_id, text, start, "end", reuse_id FROM sentences ORDER BY id'
     )
@@ -152,10 +175,10 @@ def update_reuse(
         if progress:
             progress(len(rows))
     ids_a, owner_a, length_a, old_a = (
-        ids.array(),
-        owner.array(),
-        length.array(),
-        old.array(),
+        np.frombuffer(ids, dtype=np.int64),
+        np.frombuffer(owner, dtype=np.int32),
+        np.frombuffer(length, dtype=np.int32),
+        np.frombuffer(old, dtype=np.int64),
     )
 
     new = np.full(len(ids_a), -1, dtype=np.int64)
@@ -232,46 +255,15 @@ def _score(shared: int, size_a: int, size_b: int) -> float:
     return (jaccard + overlap) / 2
 
 
-class _Growing:
-    """An append-only numpy array that grows in chunks (constant per-item overhead)."""
-
-    def __init__(self, dtype):
-        self.dtype = dtype
-        self.parts: list[np.ndarray] = []
-        self.buffer: list[int] = []
-
-    def append(self, value: int) -> None:
-        self.buffer.append(value)
-        if len(self.buffer) >= 65536:
-            self._flush()
-
-    def extend(self, values) -> None:
-        self.buffer.extend(values)
-        if len(self.buffer) >= 65536:
-            self._flush()
-
-    def _flush(self) -> None:
-        self.parts.append(np.asarray(self.buffer, dtype=self.dtype))
-        self.buffer = []
-
-    def array(self) -> np.ndarray:
-        self._flush()
-        return (
-            np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=self.dtype)
-        )
-
-
 class _Index:
     """Sentences in, groups of near-duplicates out; memory in flat numpy arrays."""
 
     def __init__(self):
         self.vocab: dict[str, int] = {}
         self.token_hash: list[int] = []
-        self.sizes = _Growing(
-            np.int32
-        )  # content words per sentence, 0 if it takes no part
-        self.digests = _Growing(np.int64)  # hash of the normalized text
-        self.tokens = _Growing(np.int32)  # content-word ids, sorted within a sentence
+        self.sizes = array("i")  # content words per sentence, 0 if it takes no part
+        self.digests = array("q")  # hash of the normalized text
+        self.tokens = array("i")  # content-word ids, sorted within a sentence
         self.candidates = 0
         self.distinct = 0
 
@@ -302,9 +294,9 @@ class _Index:
 
     def groups(self) -> list[np.ndarray]:
         """Positions of the sentences in each group of two or more."""
-        sizes = self.sizes.array()
-        digests = self.digests.array()
-        tokens = self.tokens.array()
+        sizes = np.frombuffer(self.sizes, dtype=np.int32)
+        digests = np.frombuffer(self.digests, dtype=np.int64)
+        tokens = np.frombuffer(self.tokens, dtype=np.int32)
         offsets = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
         kept = np.nonzero(sizes > 0)[0]
         if len(kept) < 2:
@@ -335,6 +327,14 @@ class _Index:
         edges_b: list[np.ndarray] = []
         labels = np.arange(n, dtype=np.int64)
         values = token_hash[tokens]
+        frequency = np.bincount(tokens, minlength=len(token_hash))
+        weight = np.log1p(n / np.maximum(frequency, 1))
+        weighted_size = np.add.reduceat(weight[tokens], offsets[:-1])
+        # Words in many sentences ("lukashenko", "china") would put most sentences in a few
+        # huge buckets: they take no part in the sketches (they still count when confirming).
+        common = frequency[tokens] > max(COMMON_MIN, n * COMMON_SHARE)
+        rare_sizes = np.bincount(np.repeat(np.arange(n), sizes)[~common], minlength=n)
+        unbanded = rare_sizes == 0
         for _band in range(BANDS):
             multipliers = rng.integers(
                 1, 2**63, size=ROWS, dtype=np.uint64
@@ -344,8 +344,12 @@ class _Index:
             for row in range(ROWS):
                 with np.errstate(over="ignore"):
                     hashed = (values * multipliers[row] + addends[row]) & _MASK64
+                    hashed[common] = _MASK64
                     minimum = np.minimum.reduceat(hashed, offsets[:-1])
                     band = band * np.uint64(0x9E3779B97F4A7C15) + minimum
+            band[unbanded] = np.arange(
+                int(unbanded.sum()), dtype=np.uint64
+            )  # no collisions
             order = np.argsort(band, kind="stable")
             sorted_band = band[order]
             pairs_a, pairs_b = [], []
@@ -360,32 +364,38 @@ class _Index:
             if len(a) == 0:
                 continue
             self.candidates += len(a)
-            keep = self._confirm(a, b, tokens, offsets, sizes)
+            keep = _confirm(a, b, tokens, offsets, sizes, weight, weighted_size)
             if keep.any():
                 edges_a.append(a[keep])
                 edges_b.append(b[keep])
                 labels = _components(n, edges_a, edges_b)
         return labels
 
-    @staticmethod
-    def _confirm(a, b, tokens, offsets, sizes) -> np.ndarray:
-        keep = np.zeros(len(a), dtype=bool)
-        for lo in range(0, len(a), VERIFY_BATCH):
-            pa, pb = a[lo : lo + VERIFY_BATCH], b[lo : lo + VERIFY_BATCH]
-            size_a, size_b = sizes[pa], sizes[pb]
-            pair = np.arange(len(pa), dtype=np.int64)
-            gathered = np.concatenate(
-                [_ranges(offsets[pa], size_a), _ranges(offsets[pb], size_b)]
-            )
-            pair_of = np.concatenate([np.repeat(pair, size_a), np.repeat(pair, size_b)])
-            key = (pair_of << 32) | tokens[gathered].astype(np.int64)
-            key.sort()
-            dup = key[1:] == key[:-1]
-            shared = np.bincount((key[1:][dup] >> 32), minlength=len(pa))
-            jaccard = shared / (size_a + size_b - shared)
-            overlap = shared / np.minimum(size_a, size_b)
-            keep[lo : lo + VERIFY_BATCH] = (jaccard + overlap) / 2 >= THRESHOLD
-        return keep
+
+def _confirm(a, b, tokens, offsets, sizes, weight, weighted_size) -> np.ndarray:
+    """Which candidate pairs (a[k], b[k]) are similar enough, by weighted set overlap."""
+    keep = np.zeros(len(a), dtype=bool)
+    for lo in range(0, len(a), VERIFY_BATCH):
+        pa, pb = a[lo : lo + VERIFY_BATCH], b[lo : lo + VERIFY_BATCH]
+        size_a, size_b = sizes[pa], sizes[pb]
+        pair = np.arange(len(pa), dtype=np.int64)
+        gathered = np.concatenate(
+            [_ranges(offsets[pa], size_a), _ranges(offsets[pb], size_b)]
+        )
+        pair_of = np.concatenate([np.repeat(pair, size_a), np.repeat(pair, size_b)])
+        key = (pair_of << 32) | tokens[gathered].astype(np.int64)
+        key.sort()
+        dup = np.nonzero(key[1:] == key[:-1])[0]
+        shared = np.bincount(
+            key[dup] >> 32,
+            weights=weight[key[dup] & 0xFFFFFFFF],
+            minlength=len(pa),
+        )
+        total_a, total_b = weighted_size[pa], weighted_size[pb]
+        jaccard = shared / (total_a + total_b - shared)
+        overlap = shared / np.minimum(total_a, total_b)
+        keep[lo : lo + VERIFY_BATCH] = (jaccard + overlap) / 2 >= THRESHOLD
+    return keep
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:

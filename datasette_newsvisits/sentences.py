@@ -39,7 +39,7 @@ _BOUNDARY = re.compile(
     r"""
     (?:[.!?]+|…|\.\.\.)          # terminal punctuation
     [\"'”’»)\]]*                 # closing quotes or brackets stay with the sentence
-    (?=\s+[\"'“‘«(\[]?[A-Z0-9])  # whitespace, then something that starts a sentence
+    (?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŒŘŚŠŤŪŮŹŻŽ])  # then a sentence start
     """,
     re.VERBOSE,
 )

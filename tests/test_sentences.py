@@ -85,6 +85,15 @@ def test_dateline_stays_with_its_sentence():
     ]
 
 
+def test_capitals_beyond_ascii_start_a_sentence():
+    text = "He has ruled since 1994. Łukaszenka is in Beijing. Élysée officials said nothing."
+    assert sentences(text) == [
+        "He has ruled since 1994.",
+        "Łukaszenka is in Beijing.",
+        "Élysée officials said nothing.",
+    ]
+
+
 def test_newlines_always_end_a_sentence():
     text = "Headline without a period\nA caption line\n\nBody text here. More body."
     assert sentences(text) == [
