@@ -202,6 +202,9 @@ def update_reuse(
     share = _wire_share(owner_a, length_a, new >= 0, len(outlets))
     conn.execute("BEGIN")
     try:
+        # sentences.reuse_id refers to reuse(id): check foreign keys at COMMIT, when the
+        # rewritten reuse rows and the updated sentences agree again.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("DELETE FROM reuse")
         conn.executemany(
             "INSERT INTO reuse (id, sentences, articles, outlets, text) "

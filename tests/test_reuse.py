@@ -106,8 +106,11 @@ def test_a_big_bucket_of_reprints_is_one_group():
 def build(path, articles: dict[str, tuple[str | None, str]]) -> sqlite3.Connection:
     """A real database with the public schema: article id -> (outlet, text), split."""
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")  # as the loader opens it
     ensure_schema(conn)
     for article_id, (outlet, text) in articles.items():
+        if outlet:
+            conn.execute("INSERT OR IGNORE INTO outlets (id) VALUES (?)", (outlet,))
         conn.execute(
             "INSERT INTO articles (id, source, outlet_id, text) VALUES (?, ?, ?, ?)",
             (article_id, article_id + ".txt", outlet, text),
