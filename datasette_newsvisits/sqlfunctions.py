@@ -143,7 +143,7 @@ def register(conn: sqlite3.Connection) -> None:
         return (textnorm.quote_key(text) or None) if text else None
 
     def text_similarity(a, b):
-        """text_similarity('Talks lasted four hours', 'talks lasted 4 hours') -> 0.5"""
+        """text_similarity('Talks lasted four hours', 'talks lasted 4 hours') -> 0.2"""
         a, b = text_arg(a), text_arg(b)
         return textnorm.similarity(a, b) if a and b else None
 

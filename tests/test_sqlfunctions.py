@@ -86,6 +86,21 @@ def test_kwic_returns_a_json_array(conn):
     assert lines == ["The [ruler] met…", "…The [ruler] lef…"]
 
 
+def test_documented_examples(conn):
+    """The examples of docs/plugin.md, verbatim."""
+    assert one(
+        conn,
+        """select quote_key('“Old friends,” he said') = quote_key('"old friends" he said')""",
+    )
+    assert json.loads(
+        one(
+            conn,
+            "select kwic('Lukashenko met Xi Jinping in Beijing. Xi called Lukashenko "
+            "an old friend.', 'lukashenko', 12)",
+        )
+    ) == ["[Lukashenko] met Xi Jinp…", "…. Xi called [Lukashenko] an old frie…"]
+
+
 def test_visits_by_date(conn):
     assert one(conn, "SELECT visit_for_date('2023-03-01')") == "2023-state"
     assert one(conn, "SELECT visit_for_date('2023-03-01T09:30:00Z')") == "2023-state"
@@ -160,3 +175,11 @@ def test_bundled_corpus_resolves_the_polish_spelling(bundled_db):
     sqlfunctions.register(conn)
     assert one(conn, "SELECT canonical_entity('Łukaszenka')") == "Alexander Lukashenko"
     assert one(conn, "SELECT visit_for_date('2023-03-01')") == "2023-03-state-visit"
+    assert one(conn, "SELECT visit_near('2023-02-25', 7)") == "2023-03-state-visit"
+    lines = json.loads(
+        one(
+            conn,
+            "SELECT kwic(text, 'Beijing', 30) FROM articles WHERE text LIKE '%Beijing%'",
+        )
+    )
+    assert lines and all("[Beijing]" in line for line in lines)
