@@ -174,6 +174,18 @@ async def test_pages_find_a_database_with_another_name(tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_plugin_configuration_chooses_the_database(tmp_path):
+    first = build_sample_db(tmp_path / "first.db")
+    second = build_sample_db(tmp_path / "second.db")
+    ds = Datasette(
+        immutables=[str(first), str(second)],
+        metadata={"plugins": {"datasette-newsvisits": {"database": "second"}}},
+    )
+    page = await get(ds, "/-/newsvisits")
+    assert "/second/articles" in page and "/first/articles" not in page
+
+
+@pytest.mark.asyncio
 async def test_pages_on_the_bundled_corpus(bundled_db):
     ds = Datasette(immutables=[str(bundled_db)], metadata=METADATA)
     conn = sqlite3.connect(bundled_db)
