@@ -70,6 +70,14 @@ _STOPWORD_TEXT = """
     other another some one s t
     """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Dropped from the content words: stop words and single letters (digits stay).
+_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz")
+_DROP_BYTES = frozenset(word.encode("ascii") for word in _DROP)
+# Every byte but a-z and 0-9 becomes a space.
+_ASCII_SPACES = bytes(
+    c if chr(c).isascii() and chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32
+    for c in range(256)
+)
 
 _WORD = re.compile(r"[^\W_]+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -102,11 +110,19 @@ def normalize(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _byte_words(text: str) -> list[bytes]:
+    """``normalize`` as UTF-8 bytes, with a fast path (bytes.translate) for ASCII text."""
+    text = text.casefold()
+    if not text.isascii():
+        text = text.translate(_FOLD)
+        if not text.isascii():
+            return [word.encode("utf-8") for word in _WORD.findall(text)]
+    return text.encode("ascii").translate(_ASCII_SPACES).split()
+
+
 def content_words(text: str) -> frozenset[str]:
     """The set of words in ``text`` that carry meaning (not stop words, not single letters)."""
-    return frozenset(
-        w for w in normalize(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
-    )
+    return frozenset(normalize(text)) - _DROP
 
 
 def sentence_similarity(a: str, b: str) -> float:
@@ -150,35 +166,29 @@ def update_reuse(
     transaction. ``progress(n)`` is called as sentences are read.
     """
     started = time.perf_counter()
-    articles: dict[str, int] = {}
-    outlets: list[str | None] = []
-    for article_id, outlet_id in conn.execute("SELECT id, outlet_id FROM articles"):
-        articles[article_id] = len(articles)
-        outlets.append(outlet_id)
-
+    outlets: dict[int, str | None] = dict(
+        conn.execute("SELECT rowid, outlet_id FROM articles")
+    )
     index = _Index()
-    ids, owner, length, old = array("q"), array("i"), array("i"), array("q")
+    ids, owner, length, old = array("q"), array("q"), array("q"), array("q")
     cursor = conn.execute(
-        'SELECT id, article_id, text, start, "end", reuse_id FROM sentences ORDER BY id'
+        "SELECT s.id, coalesce(a.rowid, -1), s.text, "
+        'coalesce(s."end" - s.start, length(s.text), 0), coalesce(s.reuse_id, -1) '
+        "FROM sentences s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.id"
     )
     while rows := cursor.fetchmany(CHUNK):
-        for sid, article_id, text, start, end, reuse_id in rows:
+        chunk_ids, chunk_owner, texts, chunk_length, chunk_old = zip(*rows)
+        ids.extend(chunk_ids)
+        owner.extend(chunk_owner)
+        length.extend(chunk_length)
+        old.extend(chunk_old)
+        for text in texts:
             index.add(text or "")
-            ids.append(sid)
-            owner.append(articles.get(article_id, -1))
-            length.append(
-                (end - start)
-                if start is not None and end is not None
-                else len(text or "")
-            )
-            old.append(-1 if reuse_id is None else reuse_id)
         if progress:
             progress(len(rows))
+    read_seconds = time.perf_counter() - started
     ids_a, owner_a, length_a, old_a = (
-        np.frombuffer(ids, dtype=np.int64),
-        np.frombuffer(owner, dtype=np.int32),
-        np.frombuffer(length, dtype=np.int32),
-        np.frombuffer(old, dtype=np.int64),
+        np.frombuffer(a, dtype=np.int64) for a in (ids, owner, length, old)
     )
 
     new = np.full(len(ids_a), -1, dtype=np.int64)
@@ -190,16 +200,14 @@ def update_reuse(
             continue
         group_id = int(ids_a[rows_at].min())
         new[rows_at] = group_id
-        outlet_keys = {
-            outlets[o] if o >= 0 and outlets[o] is not None else f"\0{o}"
-            for o in owners.tolist()
-        }
+        outlet_keys = {outlets.get(o) or f"\0{o}" for o in owners.tolist()}
         reuse_rows.append(
             (group_id, len(rows_at), len(np.unique(owners)), len(outlet_keys), group_id)
         )
 
     changed = np.nonzero(new != old_a)[0]
-    share = _wire_share(owner_a, length_a, new >= 0, len(outlets))
+    share = _wire_share(owner_a, length_a, new >= 0, outlets)
+    group_seconds = time.perf_counter() - started - read_seconds
     conn.execute("BEGIN")
     try:
         # sentences.reuse_id refers to reuse(id): check foreign keys at COMMIT, when the
@@ -219,8 +227,8 @@ def update_reuse(
             ),
         )
         conn.executemany(
-            "UPDATE articles SET wire_share = ? WHERE id = ? AND wire_share IS NOT ?",
-            ((s, a, s) for a, s in zip(articles, share)),
+            "UPDATE articles SET wire_share = ? WHERE rowid = ? AND wire_share IS NOT ?",
+            ((value, rowid, value) for rowid, value in share.items()),
         )
         conn.execute("COMMIT")
     except BaseException:
@@ -232,20 +240,26 @@ def update_reuse(
         "candidates": index.candidates,
         "groups": len(reuse_rows),
         "changed": len(changed),
+        "read_seconds": round(read_seconds, 2),
+        "group_seconds": round(group_seconds, 2),
         "seconds": round(time.perf_counter() - started, 2),
     }
 
 
-def _wire_share(owner, length, reused, n_articles: int) -> list[float | None]:
+def _wire_share(owner, length, reused, outlets: dict) -> dict[int, float | None]:
+    """Share of each article's sentence characters in reused sentences, by article rowid."""
     known = owner >= 0
-    total = np.bincount(owner[known], weights=length[known], minlength=n_articles)
+    size = max(outlets, default=0) + 1
+    total = np.bincount(owner[known], weights=length[known], minlength=size)
     wire = np.bincount(
-        owner[known & reused], weights=length[known & reused], minlength=n_articles
+        owner[known & reused], weights=length[known & reused], minlength=size
     )
-    return [
-        None if t <= 0 else round(float(w / t), 4)
-        for t, w in zip(total.tolist(), wire.tolist())
-    ]
+    return {
+        rowid: (
+            None if total[rowid] <= 0 else round(float(wire[rowid] / total[rowid]), 4)
+        )
+        for rowid in outlets
+    }
 
 
 def _long_enough(words: list[str]) -> bool:
@@ -262,7 +276,7 @@ class _Index:
     """Sentences in, groups of near-duplicates out; memory in flat numpy arrays."""
 
     def __init__(self):
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[bytes, int] = {}
         self.token_hash: list[int] = []
         self.sizes = array("i")  # content words per sentence, 0 if it takes no part
         self.digests = array("q")  # hash of the normalized text
@@ -272,28 +286,27 @@ class _Index:
 
     def add(self, text: str) -> None:
         """Add the next sentence (its position is the number of sentences added before)."""
-        words = normalize(text)
-        content = (
-            {w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
-            if _long_enough(words)
-            else ()
-        )
+        words = _byte_words(text)
+        content = set(words) if len(words) >= MIN_WORDS else set()
+        content -= _DROP_BYTES
         if len(content) < MIN_CONTENT:
             self.sizes.append(0)
             self.digests.append(0)
             return
         vocab = self.vocab
-        token_ids = []
-        for word in content:
-            token = vocab.get(word)
-            if token is None:
-                token = vocab[word] = len(vocab)
-                self.token_hash.append(zlib.crc32(word.encode("utf-8")))
-            token_ids.append(token)
-        token_ids.sort()
+        token_ids = [vocab.get(word) for word in content]
+        if None in token_ids:
+            token_ids = [self._token(word) for word in content]
         self.tokens.extend(token_ids)
         self.sizes.append(len(token_ids))
-        self.digests.append(hash(" ".join(words)))
+        self.digests.append(hash(b" ".join(words)))
+
+    def _token(self, word: bytes) -> int:
+        token = self.vocab.get(word)
+        if token is None:
+            token = self.vocab[word] = len(self.vocab)
+            self.token_hash.append(zlib.crc32(word))
+        return token
 
     def groups(self) -> list[np.ndarray]:
         """Positions of the sentences in each group of two or more."""
