@@ -24,6 +24,8 @@ class Aggregate:
     columns: str
     select: str
     indexes: tuple[str, ...] = ()  # each "column" or "column, column"
+    # A cheaper equivalent of ``select`` (where = 1) over aggregates built before it.
+    refresh: str | None = None
 
 
 AGGREGATES = [
@@ -76,6 +78,9 @@ AGGREGATES = [
         FROM article_entities ae JOIN articles a ON a.id = ae.article_id
         WHERE {where} GROUP BY ae.entity_id""",
         ("articles",),
+        refresh="""SELECT entity_id, sum(articles) AS articles,
+        count(DISTINCT outlet_id) AS outlets, sum(mentions) AS mentions
+        FROM entity_outlet_month GROUP BY entity_id""",
     ),
     Aggregate(
         "entity_surface",
@@ -211,10 +216,8 @@ def refresh_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
             conn.execute(f"DROP TABLE IF EXISTS [{aggregate.name}]")
             conn.execute(f"CREATE TABLE [{aggregate.name}] ({aggregate.columns})")
             columns = ", ".join(f"[{c}]" for c in column_names(aggregate))
-            conn.execute(
-                f"INSERT INTO [{aggregate.name}] ({columns}) "
-                + scoped_select(aggregate.name, "1")
-            )
+            select = aggregate.refresh or scoped_select(aggregate.name, "1")
+            conn.execute(f"INSERT INTO [{aggregate.name}] ({columns}) {select}")
             for index in aggregate.indexes:
                 names = [c.strip() for c in index.split(",")]
                 conn.execute(
