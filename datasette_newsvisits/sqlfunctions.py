@@ -9,6 +9,7 @@ per connection, and fall back to the shipped gazetteer for names.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import sqlite3
 from functools import cached_property
@@ -48,6 +49,17 @@ def date_arg(value) -> datetime.date | None:
         return None
 
 
+@functools.cache
+def shipped_gazetteer():
+    """The gazetteer shipped with the package, loaded once per process (None if absent)."""
+    try:
+        from .extract.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+    except Exception:  # noqa: BLE001 - the database's own aliases still work
+        return None
+
+
 class Lookups:
     """Per-connection caches of the entity names and visits of one database."""
 
@@ -70,15 +82,10 @@ class Lookups:
                 found.setdefault(textnorm.name_key(spelling), (entity_id, name))
         return found
 
-    @cached_property
+    @property
     def gazetteer(self):
         """The shipped gazetteer, or None when it cannot be loaded."""
-        try:
-            from .extract.gazetteer import load_gazetteer
-
-            return load_gazetteer()
-        except Exception:  # noqa: BLE001 - the database's own aliases still work
-            return None
+        return shipped_gazetteer()
 
     @cached_property
     def visits(self) -> list[tuple[datetime.date, datetime.date, str]]:
