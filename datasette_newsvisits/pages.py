@@ -133,6 +133,13 @@ async def overview_page(datasette, request):
         (SELECT visit_id FROM visit_outlet WHERE visit_id IS NOT NULL)
         ORDER BY start_date""",
     )
+    people = await query(
+        datasette,
+        db,
+        """SELECT t.entity_id, e.name, t.articles FROM entity_totals t
+        JOIN entities e ON e.id = t.entity_id WHERE e.type = 'person'
+        ORDER BY t.articles DESC, e.name LIMIT 24""",
+    )
     coverage = await query(
         datasette,
         db,
@@ -152,6 +159,7 @@ async def overview_page(datasette, request):
             "db": db,
             "visits": visits,
             "others": others,
+            "people": people,
             "coverage_spec": spec,
             "total": sum(v["articles"] for v in visits),
             "articles_url": table_url(datasette, db, "articles", {}),
