@@ -170,6 +170,33 @@ async def test_functions_through_datasette(small_db):
     ]
 
 
+SQL_BAD_VALUES = {
+    "null": "NULL",
+    "int": "42",
+    "float": "3.5",
+    "blob": "x'0001'",
+    "empty": "''",
+    "10MB": "replace(hex(zeroblob(10000000)), '00', 'x')",
+}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("value", SQL_BAD_VALUES.values(), ids=SQL_BAD_VALUES.keys())
+async def test_bad_inputs_give_null_through_datasette(small_db, value):
+    ds = Datasette(immutables=[str(small_db)])
+    calls = [call.replace("?", "bad.v") for call in CALLS]
+    sql = (
+        f"with bad(v) as materialized (select {value}) select "
+        + ", ".join(f"{call} as c{i}" for i, call in enumerate(calls))
+        + " from bad"
+    )
+    response = await ds.client.get(
+        "/newsvisits.json", params={"sql": sql, "_shape": "array"}
+    )
+    assert response.status_code == 200, response.text
+    assert set(response.json()[0].values()) == {None}
+
+
 def test_bundled_corpus_resolves_the_polish_spelling(bundled_db):
     conn = sqlite3.connect(bundled_db)
     sqlfunctions.register(conn)
