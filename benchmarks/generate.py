@@ -577,9 +577,9 @@ def article(number: int, rng: random.Random, pool: list[str]) -> dict:
     ]
     paragraphs.append(fill(rng.choice(CLUTTER), rng))
     body: list[str] = []
-    for _ in range(rng.randint(7, 11)):
+    for _ in range(rng.randint(6, 9)):
         body.append(edit(rng.choice(slice_), rng))
-    for _ in range(rng.randint(11, 15)):
+    for _ in range(rng.randint(8, 11)):
         own = fill(rng.choice(OWN_FRAMES), rng)
         body.append(own[:-1] + ", " + fill(rng.choice(TAILS), rng) + ".")
     for _ in range(rng.randint(1, 3)):
@@ -612,7 +612,13 @@ def pick_date(rng: random.Random) -> date:
     return date(2013, 1, 1) + timedelta(days=rng.randrange(13 * 365))
 
 
-def generate(n: int, directory: str | Path, fmt: str = "jsonl", seed: int = 1) -> int:
+def generate(
+    n: int,
+    directory: str | Path,
+    fmt: str = "jsonl",
+    seed: int = 1,
+    shard_size: int = SHARD,
+) -> int:
     """Write ``n`` articles into ``directory``; returns the number of words written."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -628,11 +634,10 @@ def generate(n: int, directory: str | Path, fmt: str = "jsonl", seed: int = 1) -
                 encoding="utf-8",
             )
         return words
-    for first in range(0, n, SHARD):
-        with open(
-            directory / f"shard_{first // SHARD:04d}.jsonl", "w", encoding="utf-8"
-        ) as shard:
-            for number in range(first, min(n, first + SHARD)):
+    for first in range(0, n, shard_size):
+        name = f"shard_{first // shard_size:04d}.jsonl"
+        with open(directory / name, "w", encoding="utf-8") as shard:
+            for number in range(first, min(n, first + shard_size)):
                 row = article(number, rng, pool)
                 words += len(row["text"].split())
                 shard.write(json.dumps(row, ensure_ascii=False) + "\n")
