@@ -1,6 +1,9 @@
 """Pair precision and recall of reuse detection on the annotated fixture pairs.
 
-    python benchmarks/reuse_quality.py [PAIRS_JSON]
+    python benchmarks/reuse_quality.py [PAIRS_JSON ...]
+
+By default both fixture files: ``pairs.json`` (the thresholds were chosen on it) and
+``heldout.json`` (written afterwards, never used for tuning: the honest estimate).
 
 Two figures: through the real grouping (every fixture sentence grouped together by
 ``group_sentences``; a pair is predicted reuse when both land in one group), and by the
@@ -20,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from datasette_newsvisits.reuse import group_sentences, is_reuse, sentence_similarity
 
-PAIRS = ROOT / "tests" / "fixtures" / "reuse" / "pairs.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "reuse"
+DEFAULT = [str(FIXTURES / "pairs.json"), str(FIXTURES / "heldout.json")]
 
 
 def scores(truth: list[bool], predicted: list[bool]) -> tuple[float, float]:
@@ -32,10 +36,16 @@ def scores(truth: list[bool], predicted: list[bool]) -> tuple[float, float]:
 
 
 @click.command()
-@click.argument("pairs_json", default=str(PAIRS), type=click.Path(exists=True))
-def main(pairs_json):
-    """Print precision/recall of grouping and of the pairwise decision."""
-    pairs = json.loads(Path(pairs_json).read_text(encoding="utf-8"))["pairs"]
+@click.argument("files", nargs=-1, type=click.Path(exists=True))
+def main(files):
+    """Print precision/recall of grouping and of the pairwise decision, per file."""
+    for path in files or DEFAULT:
+        click.echo(Path(path).name)
+        report(json.loads(Path(path).read_text(encoding="utf-8"))["pairs"])
+
+
+def report(pairs: list[dict]) -> None:
+    """Print the figures and the mistakes for one list of annotated pairs."""
     truth = [p["reuse"] for p in pairs]
     labels = group_sentences([t for p in pairs for t in (p["a"], p["b"])])
     grouped = [

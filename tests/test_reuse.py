@@ -237,3 +237,22 @@ def test_bundled_corpus_has_the_known_wire_groups(bundled_db):
     assert group_with(
         "close ally of Putin and has backed", "close ally of Russian President"
     )
+
+
+def test_held_out_pairs_never_used_for_tuning():
+    held_out = json.loads(
+        (Path(__file__).parent / "fixtures" / "reuse" / "heldout.json").read_text(
+            encoding="utf-8"
+        )
+    )["pairs"]
+    labels = group_sentences(
+        [text for pair in held_out for text in (pair["a"], pair["b"])]
+    )
+    predicted = [
+        labels[2 * k] is not None and labels[2 * k] == labels[2 * k + 1]
+        for k in range(len(held_out))
+    ]
+    truth = [pair["reuse"] for pair in held_out]
+    tp = sum(p and t for p, t in zip(predicted, truth))
+    assert tp / max(sum(predicted), 1) >= 0.9
+    assert tp / sum(truth) >= 0.9
