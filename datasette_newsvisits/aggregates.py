@@ -94,28 +94,32 @@ AGGREGATES = [
     ),
     Aggregate(
         "label_outlet",
-        "Labels put on each entity, per outlet and visit: articles and occurrences.",
-        "entity_id TEXT, label TEXT, outlet_id TEXT, visit_id TEXT, "
+        "Labels put on each entity, per outlet, visit and month: articles and "
+        "occurrences.",
+        "entity_id TEXT, label TEXT, outlet_id TEXT, visit_id TEXT, month TEXT, "
         "articles INTEGER, occurrences INTEGER, example TEXT",
-        """SELECT l.entity_id, l.label, a.outlet_id, a.visit_id,
+        """SELECT l.entity_id, l.label, a.outlet_id, a.visit_id, a.month,
         count(DISTINCT l.article_id) AS articles, count(*) AS occurrences,
         min(l.surface) AS example
         FROM labels l JOIN articles a ON a.id = l.article_id
-        WHERE {where} GROUP BY l.entity_id, l.label, a.outlet_id, a.visit_id""",
-        ("entity_id", "outlet_id, visit_id", "visit_id", "label"),
+        WHERE {where}
+        GROUP BY l.entity_id, l.label, a.outlet_id, a.visit_id, a.month""",
+        ("entity_id", "outlet_id, visit_id", "visit_id", "month", "label"),
     ),
     Aggregate(
         "speaker_outlet",
-        "Who was quoted by whom: quotations per speaker, outlet and visit.",
-        "speaker_id TEXT, speaker TEXT, outlet_id TEXT, visit_id TEXT, "
+        "Who was quoted by whom: quotations per speaker, outlet, visit and month.",
+        "speaker_id TEXT, speaker TEXT, outlet_id TEXT, visit_id TEXT, month TEXT, "
         "quotes INTEGER, articles INTEGER",
         """SELECT q.speaker_id, coalesce(e.name, q.speaker) AS speaker, a.outlet_id,
-        a.visit_id, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
+        a.visit_id, a.month, count(*) AS quotes,
+        count(DISTINCT q.article_id) AS articles
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities e ON e.id = q.speaker_id
         WHERE (q.speaker_id IS NOT NULL OR q.speaker IS NOT NULL) AND {where}
-        GROUP BY q.speaker_id, coalesce(e.name, q.speaker), a.outlet_id, a.visit_id""",
-        ("speaker_id", "outlet_id, visit_id", "visit_id"),
+        GROUP BY q.speaker_id, coalesce(e.name, q.speaker), a.outlet_id, a.visit_id,
+        a.month""",
+        ("speaker_id", "outlet_id, visit_id", "visit_id", "month"),
     ),
     Aggregate(
         "quote_groups",

@@ -7,8 +7,8 @@ person (or ``_facet_label=<entity id>`` for one person's labels). Selecting a va
 removed again by the value's cross. Month of publication is the plain column facet
 ``_facet=month``.
 
-Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` (and for
-entities ``month``), are counted from the load-time aggregates; other filters count live
+Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` and
+``month``, are counted from the load-time aggregates; other filters count live
 over the filtered articles, within Datasette's facet time limit.
 """
 
@@ -221,7 +221,7 @@ class SpeakerFacet(_ArticleFacet):
     type = "speaker"
     title = "quoted speaker"
     default_config = "1"
-    aggregate_columns = ("outlet_id", "visit_id")
+    aggregate_columns = ("outlet_id", "visit_id", "month")
 
     def facet_name(self, option: str) -> str:
         """The heading of this facet."""
@@ -264,7 +264,7 @@ class LabelFacet(_ArticleFacet):
     type = "label"
     title = "label"
     default_config = "1"
-    aggregate_columns = ("outlet_id", "visit_id")
+    aggregate_columns = ("outlet_id", "visit_id", "month")
 
     def facet_name(self, option: str) -> str:
         """The heading of this facet."""
