@@ -1,1 +1,28 @@
-"""Extraction: text in, records out."""
+"""Extraction: cleaned article text in, entities, mentions, quotes, labels and figures out."""
+
+from __future__ import annotations
+
+from .entities import extract_entities
+from .figures import extract_figures
+from .gazetteer import Gazetteer
+from .records import Extraction
+
+try:  # the quotes module is written in parallel; until it lands, no quotes
+    from .quotes import extract_quotes
+except ImportError:  # pragma: no cover
+
+    def extract_quotes(text, mentions, entities):
+        """No quotes until ``extract.quotes`` exists."""
+        return []
+
+
+def extract_all(text: str, gazetteer: Gazetteer) -> Extraction:
+    """Everything extracted from one cleaned article: pure, no I/O."""
+    entities, mentions = extract_entities(text, gazetteer)
+    return Extraction(
+        entities=entities,
+        mentions=mentions,
+        quotes=extract_quotes(text, mentions, entities),
+        labels=[],
+        figures=extract_figures(text),
+    )

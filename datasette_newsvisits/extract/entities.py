@@ -1,0 +1,171 @@
+"""Entities in an article: gazetteer names, people found by rules, and later short mentions.
+
+Steps, each over the whole text with compiled regexes:
+
+1. the gazetteer's automaton finds every known spelling (``Gazetteer.find``);
+2. people the gazetteer does not know are found in runs of 2-4 capitalized name
+   words that follow a title or role ("spokesperson Wang Wenbin", "Foreign
+   Minister X"), stand in apposition ("X Y, a senior adviser to ..."), or recur in
+   the article; a run within a small edit distance of a known person's full name
+   is that person ("Svitlana Tsiikhanouskaya");
+3. a single capitalized word equal to a word of a person's full name named in the
+   same article ("Qin", "Jinping") is a mention of that person, when only one
+   person in the article has that word.
+
+Capitalized words that are never names (weekdays, months, nationalities, titles,
+words of organization names, sentence openers) split runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import textnorm
+from .gazetteer import Gazetteer, fold_same_length, slugify
+from .records import Entity, Mention
+from .vocabulary import NOT_NAME_WORDS, PERSON_NOUNS, TITLE_WORDS
+
+UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
+_TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+_APPOSITION = re.compile(
+    r",[ \t]+(?:a|an|the|who|whose)\b[^.,;:\n]{0,60}?\b(?:"
+    + "|".join(sorted((re.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
+    + r")\b"
+)
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
+_WORD = re.compile(_TOKEN)
+_PREVIOUS_WORD = re.compile(r"([\w.\-]+)[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+MAX_NAME_WORDS = 4
+
+
+def extract_entities(
+    text: str, gazetteer: Gazetteer
+) -> tuple[list[Entity], list[Mention]]:
+    """The distinct entities ``text`` names (first mention first) and every mention."""
+    mentions = gazetteer.find(text)
+    taken = _Spans(mentions)
+    discovered: dict[str, Entity] = {}
+    for start, end, surface, entity in _people(text, gazetteer, taken):
+        if entity is None:
+            entity = _new_person(surface, gazetteer, discovered)
+        mentions.append(Mention(entity.id, surface, start, end))
+        taken.add(start, end)
+    mentions.extend(_short_mentions(text, gazetteer, mentions, discovered, taken))
+    mentions.sort(key=lambda m: m.start)
+    entities: dict[str, Entity] = {}
+    for mention in mentions:
+        if mention.entity_id not in entities:
+            entities[mention.entity_id] = gazetteer.get(
+                mention.entity_id
+            ) or discovered.get(mention.entity_id)
+    return list(entities.values()), mentions
+
+
+class _Spans:
+    """Character spans already claimed by a mention."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.starts = {m.start: m.end for m in mentions}
+        self.covered: set[int] = set()
+        for m in mentions:
+            self.covered.update(range(m.start, m.end))
+
+    def add(self, start: int, end: int) -> None:
+        self.starts[start] = end
+        self.covered.update(range(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return start in self.covered or (end - 1) in self.covered
+
+
+def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
+    """(start, end, surface, gazetteer entity or None) of people found by rules."""
+    segments = []  # (start, end, key, has a title or an apposition)
+    for match in _RUN.finditer(text):
+        segments.extend(_segments(text, match))
+    counts: dict[str, int] = {}
+    for segment in segments:
+        counts[segment[2]] = counts.get(segment[2], 0) + 1
+    for start, end, key, evidence in segments:
+        if taken.overlaps(start, end):
+            continue
+        entity = gazetteer.fuzzy_person(key)
+        if entity is not None or evidence or counts[key] > 1:
+            yield start, end, text[start:end], entity
+
+
+def _segments(text: str, match: re.Match):
+    """Runs of name words within a run of capitalized words, with their evidence."""
+    words = [
+        (m.start() + match.start(), m.end() + match.start())
+        for m in _WORD.finditer(match.group())
+    ]
+    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    title = bool(previous) and fold_same_length(previous.group(1)) in TITLE_WORDS
+    run: list[tuple[int, int]] = []
+    for span in [*words, None]:
+        word = text[span[0] : span[1]] if span else ""
+        if span and not _not_name(word):
+            run.append(span)
+            continue
+        if 2 <= len(run) <= MAX_NAME_WORDS:
+            start, end = run[0][0], run[-1][1]
+            possessive = _POSSESSIVE.search(text, start, end)
+            if possessive:
+                end = possessive.start()
+            apposition = bool(_APPOSITION.match(text, end))
+            yield start, end, textnorm.name_key(text[start:end]), title or apposition
+        run = []
+        title = (
+            bool(span) and _POSSESSIVE.sub("", fold_same_length(word)) in TITLE_WORDS
+        )
+
+
+def _not_name(word: str) -> bool:
+    return (
+        _POSSESSIVE.sub("", fold_same_length(word)) in NOT_NAME_WORDS or word.isupper()
+    )
+
+
+def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
+    """A discovered person, with a slug id that no other entity uses."""
+    name = " ".join(surface.split())
+    key = textnorm.name_key(name)
+    for entity in discovered.values():
+        if textnorm.name_key(entity.name) == key:
+            return entity
+    entity_id = slugify(name)
+    if gazetteer.get(entity_id) or entity_id in discovered:
+        entity_id = f"{entity_id}-person"
+    entity = Entity(id=entity_id, name=name, type="person")
+    discovered[entity_id] = entity
+    return entity
+
+
+def _short_mentions(text, gazetteer, mentions, discovered, taken):
+    """Single words naming a person whose full name the article gives."""
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        entity = gazetteer.get(mention.entity_id) or discovered.get(mention.entity_id)
+        if entity is None or entity.type != "person":
+            continue
+        for name in (entity.name, mention.surface):
+            tokens = textnorm.words(name)
+            if len(tokens) < 2:
+                continue
+            for token in tokens:
+                if token not in NOT_NAME_WORDS and len(token) > 1:
+                    owners.setdefault(token, set()).add(entity.id)
+    if not owners:
+        return []
+    found = []
+    for match in _WORD.finditer(text):
+        start = match.start()
+        if start in taken.covered:
+            continue
+        word = _POSSESSIVE.sub("", match.group())
+        owner = owners.get(textnorm.fold(word))
+        if owner and len(owner) == 1:
+            found.append(Mention(next(iter(owner)), word, start, start + len(word)))
+    return found

@@ -1,0 +1,97 @@
+"""Entities in an article: known names, people found by rules, and short later mentions."""
+
+import pytest
+
+from datasette_newsvisits.extract.entities import extract_entities
+from datasette_newsvisits.extract.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def names(text, gazetteer):
+    entities, _ = extract_entities(text, gazetteer)
+    return [e.name for e in entities]
+
+
+def test_spelling_variants_merge_into_one_entity(gazetteer):
+    text = "Łukaszenka flew to Beijing. Lukashenko met Jinping; Lukashenka left."
+    entities, mentions = extract_entities(text, gazetteer)
+    assert [e.name for e in entities] == [
+        "Alexander Lukashenko",
+        "Beijing",
+        "Xi Jinping",
+    ]
+    assert [m.surface for m in mentions if m.entity_id == "alexander-lukashenko"] == [
+        "Łukaszenka",
+        "Lukashenko",
+        "Lukashenka",
+    ]
+
+
+def test_an_unknown_person_after_a_title_is_a_new_entity(gazetteer):
+    entities, _ = extract_entities(
+        "Deputy Foreign Minister Ivan Petrenko arrived on Monday.", gazetteer
+    )
+    assert [(e.name, e.id, e.type, e.wikidata) for e in entities] == [
+        ("Ivan Petrenko", "ivan-petrenko", "person", None)
+    ]
+
+
+def test_an_unknown_person_in_apposition_is_found(gazetteer):
+    text = "Marta Zielinska, a senior researcher at a Warsaw institute, disagreed."
+    assert names(text, gazetteer) == ["Marta Zielinska", "Warsaw"]
+
+
+def test_a_repeated_capitalized_full_name_is_a_person(gazetteer):
+    text = "Olga Brandt wrote first. Critics answered Olga Brandt at once."
+    assert names(text, gazetteer) == ["Olga Brandt"]
+    assert names("Olga Brandt wrote once.", gazetteer) == []
+
+
+def test_surname_only_mentions_resolve_to_the_full_name_in_the_article(gazetteer):
+    text = (
+        "Chinese Foreign Minister Qin Gang spoke to Petro Marchuk, an adviser to the "
+        "cabinet. Qin said trust mattered; Marchuk agreed."
+    )
+    entities, mentions = extract_entities(text, gazetteer)
+    by_surface = {m.surface: m.entity_id for m in mentions}
+    assert by_surface["Qin"] == "qin-gang"
+    assert by_surface["Marchuk"] == "petro-marchuk"
+    assert {e.name for e in entities} == {"Qin Gang", "Petro Marchuk"}
+
+
+def test_a_misspelled_known_name_resolves_to_the_gazetteer_person(gazetteer):
+    text = "the woman many say won in 2020, Svitlana Tsiikhanouskaya."
+    entities, mentions = extract_entities(text, gazetteer)
+    assert [e.id for e in entities] == ["sviatlana-tsikhanouskaya"]
+    assert mentions[0].surface == "Svitlana Tsiikhanouskaya"
+
+
+def test_headings_weekdays_months_and_nationalities_are_not_entities(gazetteer):
+    text = (
+        "Trade And Investment Outlook\n"
+        "On Tuesday Belarusian and Chinese officials met. In March The Talks resumed. "
+        "Economic Cooperation Forum opened. Economic Cooperation Forum closed."
+    )
+    assert names(text, gazetteer) == []
+
+
+def test_discovered_ids_never_take_a_gazetteer_id(gazetteer, tmp_path):
+    # "Peking" is a gazetteer alias of Beijing; a person of that exact slug would clash.
+    entities, _ = extract_entities(
+        "Analyst Li Qiangwei said. Li Qiangwei added.", gazetteer
+    )
+    ids = {e.id for e in entities}
+    assert ids == {"li-qiangwei"}
+    assert all(gazetteer.get(i) is None for i in ids)
+
+
+def test_mention_offsets_point_at_the_surface(gazetteer):
+    text = "Spokesperson Wang Wenbin said Wang was sure; Lukashenko's aide nodded."
+    _, mentions = extract_entities(text, gazetteer)
+    assert [m.surface for m in mentions] == ["Wang Wenbin", "Wang", "Lukashenko"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
