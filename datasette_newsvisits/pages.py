@@ -12,8 +12,10 @@ from pathlib import Path
 
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
+from datasette.views.base import DatasetteError
 
 from . import charts
+from .aggregates import AGGREGATES
 from .comparison import Scope, comparison
 from .readers import (
     UNKNOWN,
@@ -74,6 +76,13 @@ async def _check(datasette, request, db: str) -> None:
     await datasette.ensure_permissions(
         request.actor, [("view-database", db), "view-instance"]
     )
+    if not await datasette.databases[db].table_exists(AGGREGATES[-1].name):
+        raise DatasetteError(
+            f"The database {db} has no aggregate tables: load it again with "
+            "newsvisits-load, which rebuilds them.",
+            title="Aggregate tables missing",
+            status=503,
+        )
 
 
 async def overview_page(datasette, request):

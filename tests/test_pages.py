@@ -5,16 +5,17 @@ import json
 import re
 import sqlite3
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 from plugin_sample import HOSTILE, LUKASHENKO, build_sample_db, register_plugin
 
+from datasette_newsvisits import schema
+
 register_plugin()
 
-METADATA = json.loads(
-    (__import__("pathlib").Path(__file__).parent.parent / "metadata.json").read_text()
-)
+METADATA = json.loads((Path(__file__).parent.parent / "metadata.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +172,17 @@ async def test_pages_find_a_database_with_another_name(tmp_path):
     ds = Datasette(immutables=[str(path)])
     page = await get(ds, "/-/newsvisits")
     assert "/press/articles" in page
+
+
+@pytest.mark.asyncio
+async def test_a_database_without_aggregates_gets_a_clear_message(tmp_path):
+    path = tmp_path / "newsvisits.db"
+    conn = sqlite3.connect(path)
+    schema.ensure_schema(conn)
+    conn.close()
+    response = await Datasette(immutables=[str(path)]).client.get("/-/newsvisits")
+    assert response.status_code == 503
+    assert "newsvisits-load" in response.text
 
 
 @pytest.mark.asyncio
