@@ -254,7 +254,7 @@ async def _comparison_page(datasette, request, db, scope: Scope, visit) -> Respo
             "scope": scope,
             **data,
             "coverage_spec": charts.coverage_over_time(
-                day_rows, "day", "outlet", "Articles per day, by outlet"
+                day_rows, "day", "outlet", "Dated articles per day, by outlet"
             ),
             "labels_spec": charts.labels_by_outlet(
                 _chart_rows(label_rows, "label", keep=12), "Labels by outlet"

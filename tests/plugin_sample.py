@@ -132,9 +132,9 @@ def build_sample_db(path: str | Path) -> Path:
         "INSERT INTO entities (id, name, type, wikidata, role, origin) "
         "VALUES (?, ?, 'person', ?, ?, 'gazetteer')",
         [
-            (LUKASHENKO, "Alexander Lukashenko", "Q5686", "President of Belarus"),
+            (LUKASHENKO, "Alexander Lukashenko", None, "President of Belarus"),
             ("xi-jinping", "Xi Jinping", "Q15031", "President of China"),
-            ("hua-chunying", "Hua Chunying", "Q10916466", "MFA spokesperson"),
+            ("hua-chunying", "Hua Chunying", None, "MFA spokesperson"),
         ],
     )
     conn.executemany(

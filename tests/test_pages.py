@@ -118,12 +118,18 @@ async def test_compare_chosen_outlets(ds):
 async def test_entity_page_shows_spellings_labels_and_quotes(ds):
     page = await get(ds, f"/-/newsvisits/entity/{LUKASHENKO}")
     assert "Alexander Lukashenko" in page
-    assert "https://www.wikidata.org/wiki/Q5686" in page
+    assert "wikidata.org" not in page  # none known for him in the sample
     assert "Łukaszenka" in page and "Lukashenko" in page
     assert "strongman" in page and "ruler" in page
     assert "We are reliable partners" in page  # a quote by him
     labels = chart_specs(page)["labels"]["data"]["values"]
     assert {row["label"] for row in labels} >= {"strongman", "leader", "ruler"}
+
+
+@pytest.mark.asyncio
+async def test_entity_page_links_to_wikidata(ds):
+    page = await get(ds, "/-/newsvisits/entity/xi-jinping")
+    assert 'href="https://www.wikidata.org/wiki/Q15031"' in page
 
 
 @pytest.mark.asyncio
