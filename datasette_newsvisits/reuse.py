@@ -58,7 +58,8 @@ COMMON_MIN = 1000
 COMMON_SHARE = 0.01
 SEED = 20230228
 CHUNK = 20_000
-VERIFY_BATCH = 200_000
+VERIFY_BATCH = 50_000
+REDUCE_CHUNK = 100_000
 
 _STOPWORD_TEXT = """
     a an the and or but nor of to in on at by for with from as into onto about over under
@@ -342,14 +343,21 @@ class _Index:
         edges_a: list[np.ndarray] = []
         edges_b: list[np.ndarray] = []
         labels = np.arange(n, dtype=np.int64)
-        values = token_hash[tokens]
         frequency = np.bincount(tokens, minlength=len(token_hash))
         weight = np.log1p(n / np.maximum(frequency, 1))
-        weighted_size = np.add.reduceat(weight[tokens], offsets[:-1])
+        weighted_size = _reduce(
+            np.add, offsets, lambda lo, hi: weight[tokens[lo:hi]], 0.0
+        )
         # Words in many sentences ("lukashenko", "china") would put most sentences in a few
         # huge buckets: they take no part in the sketches (they still count when confirming).
-        common = frequency[tokens] > max(COMMON_MIN, n * COMMON_SHARE)
-        rare_sizes = np.bincount(np.repeat(np.arange(n), sizes)[~common], minlength=n)
+        keep = frequency[tokens] <= max(COMMON_MIN, n * COMMON_SHARE)
+        rare_sizes = _reduce(
+            np.add, offsets, lambda lo, hi: keep[lo:hi].astype(np.int64), 0
+        )
+        rare_sizes[sizes == 0] = 0
+        rare_tokens = tokens[keep]
+        del keep
+        rare_offsets = np.concatenate([[0], np.cumsum(rare_sizes)])
         unbanded = rare_sizes == 0
         for _band in range(BANDS):
             multipliers = rng.integers(
@@ -358,10 +366,13 @@ class _Index:
             addends = rng.integers(0, 2**63, size=ROWS, dtype=np.uint64)
             band = np.zeros(n, dtype=np.uint64)
             for row in range(ROWS):
+
+                def hashed(lo, hi, m=multipliers[row], c=addends[row]):
+                    with np.errstate(over="ignore"):
+                        return token_hash[rare_tokens[lo:hi]] * m + c
+
+                minimum = _reduce(np.minimum, rare_offsets, hashed, _MASK64)
                 with np.errstate(over="ignore"):
-                    hashed = (values * multipliers[row] + addends[row]) & _MASK64
-                    hashed[common] = _MASK64
-                    minimum = np.minimum.reduceat(hashed, offsets[:-1])
                     band = band * np.uint64(0x9E3779B97F4A7C15) + minimum
             band[unbanded] = np.arange(
                 int(unbanded.sum()), dtype=np.uint64
@@ -412,6 +423,23 @@ def _confirm(a, b, tokens, offsets, sizes, weight, weighted_size) -> np.ndarray:
         overlap = shared / np.minimum(total_a, total_b)
         keep[lo : lo + VERIFY_BATCH] = (jaccard + overlap) / 2 >= THRESHOLD
     return keep
+
+
+def _reduce(ufunc, offsets: np.ndarray, values_of, sentinel) -> np.ndarray:
+    """``ufunc.reduceat`` per sentence, a chunk of sentences at a time (bounded memory).
+
+    ``values_of(lo, hi)`` gives the token values in ``[lo, hi)``; a sentence without
+    tokens gets a meaningless value, which callers ignore.
+    """
+    n = len(offsets) - 1
+    parts = []
+    for first in range(0, n, REDUCE_CHUNK):
+        last = min(n, first + REDUCE_CHUNK)
+        lo, hi = int(offsets[first]), int(offsets[last])
+        values = values_of(lo, hi)
+        values = np.append(values, np.asarray(sentinel, dtype=values.dtype))
+        parts.append(ufunc.reduceat(values, offsets[first:last] - lo))
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
