@@ -295,6 +295,13 @@ async def entity_page(datasette, request):
         GROUP BY surface ORDER BY mentions DESC LIMIT 200""",
         params,
     )
+    for row in spellings:
+        row["url"] = table_url(
+            datasette,
+            db,
+            "mentions",
+            [("entity_id", entity_id), ("surface", row["surface"])],
+        )
     seen = {s["surface"] for s in spellings}
     aliases = [
         row["alias"]

@@ -120,6 +120,8 @@ async def test_entity_page_shows_spellings_labels_and_quotes(ds):
     assert "Alexander Lukashenko" in page
     assert "wikidata.org" not in page  # none known for him in the sample
     assert "Łukaszenka" in page and "Lukashenko" in page
+    spelling = next(h for h in links(page) if "/mentions?" in h and "surface=" in h)
+    assert {r["entity_id"] for r in await rows_behind(ds, spelling)} == {LUKASHENKO}
     assert "strongman" in page and "ruler" in page
     assert "We are reliable partners" in page  # a quote by him
     labels = chart_specs(page)["labels"]["data"]["values"]
