@@ -5,6 +5,7 @@ from __future__ import annotations
 from .entities import extract_entities
 from .figures import extract_figures
 from .gazetteer import Gazetteer
+from .labels import extract_labels
 from .records import Extraction
 
 try:  # the quotes module is written in parallel; until it lands, no quotes
@@ -23,6 +24,6 @@ def extract_all(text: str, gazetteer: Gazetteer) -> Extraction:
         entities=entities,
         mentions=mentions,
         quotes=extract_quotes(text, mentions, entities),
-        labels=[],
+        labels=extract_labels(text, mentions, entities),
         figures=extract_figures(text),
     )

@@ -1,0 +1,330 @@
+"""Figures an article reports: money, percentages, counts and dates, normalized.
+
+Conventions (documented for users of the ``figures`` table):
+
+- money: ``value`` in units of the currency, ``unit`` an ISO code ("five billion US
+  dollars" -> 5e9 USD, "$3.56 billion" -> 3.56e9 USD, "€1.2bn" -> 1.2e9 EUR, "100
+  million yuan" -> 1e8 CNY). A bare "$" is USD; "roubles" are RUB unless Belarusian.
+- percent: ``value`` the number, ``unit`` "percent" (or "percentage points").
+- count: a cardinal number of things ("27 EU member states" -> 27, "more than 1,000"
+  -> 1000, "12-point" -> 12); ``unit`` the counted words as written, lower case.
+  Vague quantities take their lower bound: "dozens" 12, "hundreds" 100, "thousands"
+  1000, "tens of thousands" 10000, "hundreds of thousands" 100000, "millions" 1e6.
+  Not counts: durations and ages ("three-day", "two weeks", "68-year-old"), "one",
+  numbers after "the"/possessives ("the two leaders"), ordinals, times, phone numbers.
+- date: ``value`` yyyymmdd as a number with unknown parts zero: "December 3, 2023" ->
+  20231203, "September 2022" -> 20220900, "2020" -> 20200000, "February 28" (no year)
+  -> 228; ``unit`` "date". A month or weekday alone is not a date figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Figure
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    "(?:"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+WORD_NUMBERS.update(
+    {
+        w: 10 * i
+        for i, w in enumerate(
+            [
+                "twenty",
+                "thirty",
+                "forty",
+                "fifty",
+                "sixty",
+                "seventy",
+                "eighty",
+                "ninety",
+            ],
+            start=2,
+        )
+    }
+)
+WORD_NUMBERS.update({"hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12})
+SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+VAGUE = {
+    "hundreds of thousands": 100000,
+    "tens of thousands": 10000,
+    "hundreds of millions": 1e8,
+    "tens of millions": 1e7,
+    "millions": 1e6,
+    "thousands": 1000,
+    "hundreds": 100,
+    "dozens": 12,
+}
+CURRENCY_WORDS = {
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "us dollar": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "belarusian roubles": "BYN",
+    "belarusian rubles": "BYN",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "usd": "USD",
+    "eur": "EUR",
+    "cny": "CNY",
+    "rmb": "CNY",
+}
+TIME_UNITS = "second minute hour day week month year decade century"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDNUM = (
+    rf"(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a hundred|a dozen|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+_SCALE = r"trillion|billion|million|thousand|bn|mln|tn|m|b|k"
+_MODIFIER = (
+    r"(?:more than|over|about|around|nearly|almost|at least|some|up to|fewer than"
+    r"|less than|roughly|approximately|just over|just under)"
+)
+_CURRENCY = "|".join(
+    sorted((re.escape(c) for c in CURRENCY_WORDS), key=len, reverse=True)
+)
+_SYMBOL = r"US\$|\$|€|£|¥|(?:USD|EUR|CNY|RMB)[ \u00a0]?"
+
+_DATE = re.compile(
+    rf"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b(?!:)"
+    rf"|\b(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:,?[ \u00a0]+(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m2>{_MONTH})"
+    rf"(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<m3>{_MONTH})[ \u00a0]+(?P<y3>(?:19|20)\d\d)\b"
+)
+_MONEY = re.compile(
+    rf"(?P<symbol>{_SYMBOL})(?P<num>{_NUM})(?:[ \u00a0]?(?P<scale>{_SCALE})\b)?",
+)
+_NUMBER = re.compile(
+    rf"(?:\b(?P<mod>{_MODIFIER})[ \u00a0]+)?"
+    rf"(?:(?<![\w.,/:+\-$€£¥])(?P<num>{_NUM})(?![\w]*[:/])(?:st|nd|rd|th)?"
+    rf"|\b(?P<vague>{'|'.join(VAGUE)})\b"
+    rf"|\b(?P<word>{_WORDNUM})\b)"
+    rf"(?:(?:[ \u00a0]|(?<=\d))(?P<scale>{_SCALE})\b)?",
+    re.IGNORECASE,
+)
+_EXCLUDED = re.compile(
+    r"\+\d[\d \-().]{6,}\d|\(\d{2,5}\)[ \d\-]{5,}\d|\b\d{3}[ \-]\d{3}[ \-]\d{4}\b"  # phones
+    r"|\b\d{1,2}:\d\d\b"  # times
+    r"|https?://\S+"
+)
+_PERCENT = re.compile(
+    r"[ \u00a0]?(?:%|(?P<points>percentage points?)|percent\b|per[ \u00a0]cent\b)",
+    re.IGNORECASE,
+)
+_CURRENCY_AFTER = re.compile(rf"[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    rf"(?:[ \u00a0-]+[a-z]+)?[ \u00a0-]+(?:{'|'.join(TIME_UNITS.split())})s?\b"
+    r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b)",
+    re.IGNORECASE,
+)
+_HYPHEN_NOUN = re.compile(r"-(?P<unit>[a-z]+)\b")
+_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*[ \u00a0]+){0,2}?[a-z][\w\-]*s)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|your|my|of the|all)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_NOT_UNITS = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "does",
+        "says",
+        "its",
+        "this",
+        "his",
+        "us",
+        "as",
+        "yes",
+        "plus",
+        "thus",
+        "less",
+        "across",
+    ]
+)
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order, with its surface and offset."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _EXCLUDED.finditer(text)]
+    for match in _DATE.finditer(text):
+        if _overlaps(taken, match.span()):
+            continue
+        value = _date_value(match)
+        if value:
+            figures.append(Figure("date", value, "date", match.group(), match.start()))
+            taken.append(match.span())
+    for match in _MONEY.finditer(text):
+        if _overlaps(taken, match.span()):
+            continue
+        value = _number(match.group("num")) * SCALES.get(
+            (match.group("scale") or "").lower(), 1
+        )
+        unit = CURRENCY_SYMBOLS[match.group("symbol").strip().lower()]
+        figures.append(Figure("money", value, unit, match.group(), match.start()))
+        taken.append(match.span())
+    for match in _NUMBER.finditer(text):
+        if _overlaps(taken, match.span()):
+            continue
+        figure = _classify(text, match)
+        if figure:
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _date_value(match: re.Match) -> int | None:
+    if match.group("iso"):
+        year, month, day = (int(p) for p in match.group("iso").split("-"))
+        return year * 10000 + month * 100 + day if month <= 12 and day <= 31 else None
+    month_name = match.group("m1") or match.group("m2") or match.group("m3")
+    month = MONTHS[month_name.rstrip(".").lower()]
+    day = int(match.group("d1") or match.group("d2") or 0)
+    year = int(match.group("y1") or match.group("y2") or match.group("y3") or 0)
+    if day > 31:
+        return None
+    return year * 10000 + month * 100 + day
+
+
+def _classify(text: str, match: re.Match) -> Figure | None:
+    """What a bare number is, from the words around it (None when not a figure)."""
+    end = match.end()
+    scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    digits = match.group("num")
+    if match.group("vague"):
+        value, scale = VAGUE[match.group("vague").lower()], 1
+    elif digits:
+        value = _number(digits)
+    else:
+        value = WORD_NUMBERS[match.group("word").lower()]
+    value *= scale
+    surface = match.group()
+    start = match.start()
+    after = text[end : end + 60]
+    percent = _PERCENT.match(after)
+    if percent:
+        unit = "percentage points" if percent.group("points") else "percent"
+        return Figure("percent", value, unit, surface + percent.group(), start)
+    currency = _CURRENCY_AFTER.match(after)
+    if currency:
+        unit = CURRENCY_WORDS[currency.group("cur").lower()]
+        return Figure("money", value, unit, surface + currency.group(), start)
+    if (
+        digits
+        and not match.group("mod")
+        and scale == 1
+        and re.fullmatch(r"(?:19|20)\d\d", digits)
+    ):
+        return Figure("date", int(digits) * 10000, "date", surface, start)
+    if _TIME_AFTER.match(after) or "." in (digits or "") and scale == 1:
+        return None
+    if _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    if match.group("vague"):
+        noun = re.match(r"[ \u00a0]+of[ \u00a0]+(?P<unit>[a-z][\w\-]*)", after)
+        unit = noun.group("unit").lower() if noun else None
+        return Figure("count", value, unit, surface, start)
+    hyphen = _HYPHEN_NOUN.match(after)
+    if hyphen:
+        return Figure("count", value, hyphen.group("unit").lower(), surface, start)
+    noun = _NOUN_AFTER.match(after)
+    if noun is None or noun.group("unit").split()[-1].lower() in _NOT_UNITS:
+        return None
+    if match.group("word") and value == 1:
+        return None
+    return Figure("count", value, noun.group("unit").lower(), surface, start)
