@@ -1,0 +1,903 @@
+"""Quotations in an article, each with its speaker when the text names one.
+
+``extract_quotes(text, mentions, entities)`` is pure: cleaned text and the entity
+extractor's output in, ``Quote`` records out. ``Quote.text`` is exactly
+``text[start:end]``: the words between the marks, surrounding spaces trimmed.
+
+Finding quotations (one regex pass over the marks, then a scan per paragraph):
+
+- double marks, straight or curly, pair up within a paragraph; a straight mark
+  opens when nothing is open and closes when something is;
+- single marks (curly or straight) are quotes only where they are not apostrophes:
+  a mark between two letters or digits ("We’re", "Russia’s") never opens or closes;
+  a single quote that does not close in its paragraph was an apostrophe and is
+  dropped; marks inside a double quotation are ignored (nested quotes stay inside);
+- a double quotation still open at the end of a paragraph, with the next paragraph
+  opening a new one, is a paragraph continuation: each paragraph's part is its own
+  ``Quote`` and all parts share the attribution found at the end of the chain (or
+  before its start); an open mark that is never reopened is dropped.
+
+Attribution, tried in this order for each quotation, within its sentence:
+
+1. split: ``"…," he said, "…"`` - the second part takes the first part's speaker;
+2. introduced: the quotation starts its sentence, or follows ``X said:`` /
+   ``X said,`` (pattern ``X said:`` for a colon);
+3. right after the closing mark: ``X quoted Y as saying`` (speaker Y, ``medium``),
+   ``said X``, ``according to X``, ``X said`` / ``X told Y`` (speaker X, not Y; any
+   reporting verb: added, stated, noted, stressed, wrote, declared, warned, …), an
+   apposition allowed (``X, a former minister, wrote``);
+4. a quotation inside a sentence (not standing alone): the last reporting verb before
+   it in the sentence, outside other quotations (``Zelenskyy … noted that "…"``,
+   ``According to him, … "…"``, ``quoted him as saying that "…"``), else an
+   attribution at the end of the sentence (``…, Qin told Aleinik.``); a verb after
+   "and" shares the subject of the verb before it; passive verbs ("is reported to")
+   attribute nothing;
+5. a quotation with no attribution of its own continues the previous one in its
+   paragraph, or takes the speaker of a reporting verb in the sentence just before
+   it (``…, Lukashenko told Xinhua. "…"``; pattern ``continuation``);
+6. a long quotation in a sentence that starts with "He"/"She" and has no verb of
+   saying is that person's ("He also sought Beijing's help to "…"");
+7. otherwise the speaker is None: no guess.
+
+Media: a news agency that carries someone's words is not the speaker. ``X told
+Xinhua`` gives X; ``Xinhua quoted X as saying`` gives X; when a quotation inside a
+paraphrase has its own subject and verb (``He also praised … as "…", Xinhua added``)
+the subject is the speaker and the attribution is ``medium``. A quotation standing
+alone with only an agency after it (``"…," BelTA added``) is the agency's own words.
+
+Resolving the speaker phrase (``Quote.speaker`` keeps it as written):
+
+- a mention (any entity type: "Beijing said" is the Chinese government speaking)
+  ending the phrase is the speaker, unless a preposition or "and" comes before it
+  ("representatives of …", "media in Minsk", "Xi and Lukashenko": no single speaker);
+- he/she/him/her (gender-neutral: any person): the nearest person named earlier in
+  the same sentence, else the latest person who said something (a reporting verb
+  with a resolved subject, or a quotation's speaker), else the nearest person
+  mention, within ``WINDOW`` characters; names inside quotations never count;
+- they/them/it: the nearest person-or-organization mention in the same or previous
+  sentence if it is an organization, else the latest organization that spoke;
+  people ("Xi and Lukashenko … they") give None;
+- "the" + role ("the Belarusian leader", "the head of state", "the Kremlin leader",
+  "the diplomat", "the ministry"): the latest entity mentioned before it whose
+  gazetteer role, title before a mention or apposition after it matches the role
+  and the nationality; "the SCO secretariat" is the organization named inside it;
+  "a …" / "one …" (an unnamed person) is never resolved.
+
+Kind: a quotation is a ``phrase`` (a term, scare quotes, a fragment: "all-weather",
+"external forces", his "old friend") when it sits inside a sentence rather than
+standing alone or being introduced, has at most ``PHRASE_MAX_WORDS`` words, no inner
+clause punctuation and no finite-verb cue (auxiliaries, modals, subject pronouns);
+everything else is ``speech``. A phrase still gets the speaker of its sentence's
+verb of saying ("the Belarusian leader said he … his "old friend" Xi" → Lukashenko).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .records import Entity, Mention, Quote
+
+WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
+PHRASE_MAX_WORDS = 8
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MARKS = re.compile("[\"“”‘’']")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr st gen col lt sen rep prof jan feb mar apr aug sept sep oct nov dec "
+    "no vs inc corp co jr sr u.s u.k u.n e.u"
+)
+
+_VERB_WORDS = _words(
+    "said says say told tells added adds stated states noted notes stressed stresses "
+    "wrote writes declared declares warned warns urged urges insisted insists "
+    "explained explains emphasized emphasizes emphasised emphasises commented "
+    "comments described describes called calls praised praises hailed hails announced "
+    "announces claimed claims argued argues recalled recalls remarked remarks boasted "
+    "boasts replied replies asked asks reported reports underlined underlines "
+    "highlighted highlights reiterated reiterates assured assures acknowledged "
+    "admitted complained suggested vowed promised confirmed confirms insisted"
+)
+_VERBS = (
+    r"(?:pointed out|points out|"
+    + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True))
+    + ")"
+)
+_VERB = re.compile(r"(?<![\w\-’'])" + _VERBS + r"\b")
+_NOT_AFTER = _words(
+    "is was are were be been being the his her their its these those a an such recent "
+    "new latest earlier so"
+)
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
+_NP = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}?"
+_ADVERBS = r"(?:(?:also|later|then|earlier|again|once again|further|has|have|had|had also)\s+)*"
+_POST_QUOTED = re.compile(
+    rf"\s*[,.!?]?\s*(?P<np0>{_NP})\s+quoted\s+(?P<np>{_NP})\s+as\s+saying\b"
+)
+_POST_SAID_X = re.compile(
+    rf"\s*[,!?]?\s*(?P<verb>{_VERBS})\s+(?P<np>{_NP})"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
+)
+_POST_ACCORDING = re.compile(
+    rf"\s*[,.!?]?\s*according\s+to\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
+)
+_POST_X_SAID = re.compile(
+    rf"\s*[,!?]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"(?P<obj>\s+{_NP})?"
+)
+_TAIL = re.compile(r"[^,;“”\"]{0,70}$")
+_PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
+_PRE_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;“”\"]{1,80}),")
+_INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
+_CLAUSE_START = re.compile(
+    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if)\b)\s*"
+)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|earlier|again|once again|further|has|have|had|"
+    r"reportedly|separately|repeatedly|previously|recently|in turn))+\s*$"
+)
+_FIRST_WORDS_OK = _words(
+    "the a an one another two three some several many most his her their its"
+)
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "they": "organization",
+    "them": "organization",
+    "it": "organization",
+}
+_PREPOSITIONS = _words(
+    "of in from at for by with to on near about and or between among against"
+)
+_FINITE_CUES = _words(
+    "is are was were am will would shall should can could may might must has have had "
+    "do does did won't can't don't doesn't didn't isn't aren't wasn't weren't i we "
+    "you he she they"
+)
+_CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b", re.IGNORECASE)
+_RELATIVE_VERB = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?\w+(?:s|ed)\b")
+_CLAUSE_PUNCT = re.compile(r"[.!?;:,]")
+
+# Descriptors: "the" + up to three modifiers + a role noun.
+_PERSON_ROLES = {
+    "leader": r"leader|president|ruler|strongman|dictator|autocrat|head of state|chairman|chief",
+    "president": r"president|head of state|leader",
+    "ruler": r"leader|president|ruler|strongman|dictator|autocrat",
+    "strongman": r"leader|president|ruler|strongman|dictator|autocrat",
+    "dictator": r"leader|president|ruler|strongman|dictator|autocrat",
+    "autocrat": r"leader|president|ruler|strongman|dictator|autocrat",
+    "head of state": r"president|head of state|leader|chairman",
+    "chairman": r"chairman|president|leader",
+    "chief": r"chief|head|leader|president|secretary",
+    "premier": r"premier|prime minister",
+    "prime minister": r"premier|prime minister",
+    "minister": r"minister",
+    "foreign minister": r"foreign minister",
+    "spokesperson": r"spokes|press secretary",
+    "spokesman": r"spokes|press secretary",
+    "spokeswoman": r"spokes|press secretary",
+    "diplomat": r"diplomat|ambassador|envoy|foreign minister",
+    "ambassador": r"ambassador|envoy",
+    "envoy": r"envoy|ambassador|representative",
+    "analyst": r"analyst|expert|researcher|scholar|fellow",
+    "expert": r"analyst|expert|researcher|scholar|fellow",
+    "adviser": r"advis[eo]r",
+    "advisor": r"advis[eo]r",
+    "official": r"official|minister|spokes|diplomat|secretary",
+    "secretary": r"secretary",
+    "chancellor": r"chancellor",
+}
+_ORG_ROLES = [
+    "ministry",
+    "foreign ministry",
+    "government",
+    "agency",
+    "news agency",
+    "service",
+    "press service",
+    "office",
+    "department",
+    "secretariat",
+    "embassy",
+    "broadcaster",
+    "television",
+    "council",
+    "commission",
+    "bloc",
+    "alliance",
+    "organization",
+    "organisation",
+    "administration",
+    "kremlin",
+    "party",
+]
+_ORG_PARTS = frozenset(
+    ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]
+)
+_ROLE_NOUNS = sorted(
+    set(_PERSON_ROLES) | set(_ORG_ROLES) | {"press service"}, key=len, reverse=True
+)
+_DESCRIPTOR = re.compile(
+    r"(?:^|(?<=\s))(?P<det>[Tt]he)\s+(?P<mods>(?:[\w’'\-.]+\s+){0,3}?)(?P<role>"
+    + "|".join(re.escape(r) for r in _ROLE_NOUNS)
+    + r")$",
+    re.IGNORECASE,
+)
+_NATIONALITY = {
+    "belarusian": "belarus",
+    "belarussian": "belarus",
+    "belarus": "belarus",
+    "chinese": "chin",
+    "china": "chin",
+    "beijing": "chin",
+    "russian": "russia|kremlin|moscow",
+    "russia": "russia|kremlin|moscow",
+    "kremlin": "russia|kremlin|moscow",
+    "ukrainian": "ukrain|kyiv",
+    "american": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "us": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "u.s.": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "german": "german|berlin",
+    "polish": "polish|poland|warsaw",
+    "french": "french|france|paris",
+    "european": "europe|\\beu\\b",
+    "eu": "europe|\\beu\\b",
+    "uzbek": "uzbek",
+    "opposition": "opposition",
+}
+_MEDIUM = re.compile(
+    r"\b(?:agency|news|newspaper|broadcaster|television|tv|radio|channel|media|portal|daily)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Span:
+    """One quotation's marks and words, before attribution."""
+
+    open: int  # position of the opening mark
+    close: int | None  # position of the closing mark; None: continues next paragraph
+    start: int
+    end: int
+    para_start: int
+    para_end: int
+    chain: int | None = None  # paragraph-continuation chain id
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None = None
+    speaker_id: str | None = None
+    pattern: str | None = None
+    how: str | None = None  # name | pronoun | descriptor | unknown
+
+
+def extract_quotes(
+    text: str, mentions: list[Mention], entities: list[Entity]
+) -> list[Quote]:
+    """Quotations in ``text`` with speaker, kind and the attribution pattern used."""
+    spans = _find_spans(text)
+    if not spans:
+        return []
+    return _Article(text, spans, mentions, entities).quotes()
+
+
+def _find_spans(text: str) -> list[_Span]:
+    """Pair quotation marks paragraph by paragraph (see the module docstring)."""
+    spans: list[_Span] = []
+    chain_id = 0
+    carry = False  # the previous paragraph ended inside a double quotation
+    for para in _PARAGRAPH.finditer(text):
+        p_start, p_end = para.span()
+        if not text[p_start:p_end].strip():
+            continue
+        open_at, open_kind = None, None
+        continuing = False
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            i, c = mark.start(), mark.group()
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if c in '“"' and open_kind is None:
+                if c == '"' and after.isspace():
+                    continue
+                open_at, open_kind = i, "d"
+                continuing = carry and not text[p_start:i].strip()
+            elif c in '”"' and open_kind == "d":
+                chain = chain_id if continuing else None
+                _add_span(spans, text, open_at, i, p_start, p_end, chain)
+                open_at, open_kind, continuing = None, None, False
+            elif open_kind == "d":
+                continue
+            elif c in "‘'" and open_kind is None:
+                if (before.isalnum() and after.isalnum()) or not after.isalnum():
+                    continue
+                if c == "'" and not (
+                    before.isspace() or before in "([—–-" or i == p_start
+                ):
+                    continue
+                open_at, open_kind = i, "s"
+            elif c in "’'" and open_kind == "s":
+                if (before.isalnum() and after.isalnum()) or before.isspace():
+                    continue
+                _add_span(spans, text, open_at, i, p_start, p_end, None)
+                open_at, open_kind = None, None
+        carry = open_kind == "d" and _next_paragraph_opens(text, p_end)
+        if carry:
+            if not continuing:
+                chain_id += 1
+            _add_span(spans, text, open_at, None, p_start, p_end, chain_id)
+    return spans
+
+
+def _next_paragraph_opens(text: str, p_end: int) -> bool:
+    rest = text[p_end : p_end + 200].lstrip()
+    return rest[:1] in ("“", '"')
+
+
+def _add_span(spans, text, open_at, close, p_start, p_end, chain):
+    end = close if close is not None else p_end
+    start = open_at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(_Span(open_at, close, start, end, p_start, p_end, chain))
+
+
+class _Article:
+    """One article's quotations, mentions and the lookups attribution needs."""
+
+    def __init__(self, text, spans, mentions, entities):
+        self.text = text
+        self.spans = spans
+        self.span_starts = [s.open for s in spans]
+        self.entities = {e.id: e for e in entities}
+        inside = self._inside_quote
+        self.mentions = sorted(
+            (
+                m
+                for m in mentions
+                if m.entity_id in self.entities and not inside(m.start)
+            ),
+            key=lambda m: m.start,
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        self.by_end = {}
+        for m in self.mentions:
+            self.by_end.setdefault(m.end, m)
+        self._boundaries = None
+        self._events = None
+        self._event_memo: dict[int, _Attribution] = {}
+        self.spoken: list[tuple[int, _Attribution]] = []  # quotation speakers so far
+
+    # -- positions ---------------------------------------------------------------
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect_right(self.span_starts, pos) - 1
+        if k < 0:
+            return False
+        s = self.spans[k]
+        stop = s.close if s.close is not None else s.para_end
+        return s.open <= pos <= stop
+
+    def boundaries(self) -> list[int]:
+        if self._boundaries is None:
+            found = []
+            for m in _BOUNDARY.finditer(self.text):
+                dot = m.start()
+                if self.text[dot] == ".":
+                    word = re.search(r"([\w.]+)$", self.text[max(0, dot - 12) : dot])
+                    w = word.group(1).lower() if word else ""
+                    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                        continue
+                if not self._inside_quote(dot):
+                    found.append(m.end())
+            self._boundaries = found
+        return self._boundaries
+
+    def sentence(self, pos: int, para_start: int, para_end: int) -> tuple[int, int]:
+        """The sentence around ``pos`` (quotations never split a sentence)."""
+        b = self.boundaries()
+        k = bisect_right(b, pos) - 1
+        start = max(para_start, b[k]) if k >= 0 else para_start
+        end = b[k + 1] if k + 1 < len(b) else para_end
+        return start, min(end, para_end)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def span_end(self, s: _Span) -> int:
+        return s.close if s.close is not None else s.para_end
+
+    # -- main loop ---------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        results: list[tuple[_Span, _Attribution, str]] = []
+        for i, s in enumerate(self.spans):
+            attribution, kind = self.attribute(i, results)
+            results.append((s, attribution, kind))
+            if attribution.speaker_id or attribution.speaker:
+                self.spoken.append((s.start, attribution))
+        self._share_chains(results)
+        return [
+            Quote(
+                text=self.text[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                speaker_id=a.speaker_id,
+                speaker=a.speaker,
+                kind=kind,
+                attribution=a.pattern,
+            )
+            for s, a, kind in results
+        ]
+
+    def _share_chains(self, results):
+        chains: dict[int, list[int]] = {}
+        for k, (s, _, _) in enumerate(results):
+            if s.chain is not None:
+                chains.setdefault(s.chain, []).append(k)
+        for members in chains.values():
+            if len(members) < 2:
+                continue
+            last = results[members[-1]][1]
+            first = results[members[0]][1]
+            shared = last if last.pattern not in (None, "continuation") else first
+            for k in members:
+                results[k] = (results[k][0], shared, "speech")
+
+    def attribute(self, i: int, done) -> tuple[_Attribution, str]:
+        s = self.spans[i]
+        text = self.text
+        close = self.span_end(s)
+        sent_start, sent_end = self.sentence(s.open, s.para_start, s.para_end)
+        if s.close is None:
+            sent_end = s.para_end
+        else:
+            sent_end = self.sentence(close, s.para_start, s.para_end)[1]
+        prev = done[-1] if done else None
+        prev_in_sentence = (
+            prev is not None
+            and self.span_end(prev[0]) >= sent_start
+            and prev[0].para_start == s.para_start
+        )
+        local_from = self.span_end(prev[0]) + 1 if prev_in_sentence else sent_start
+        local_pre = text[local_from : s.open]
+        post = text[close + 1 : sent_end] if s.close is not None else ""
+        bare = local_pre.strip(" \t,.;:—–-")
+
+        # 1. split quotation
+        if (
+            prev_in_sentence
+            and prev[1].pattern not in (None, "continuation")
+            and local_pre.rstrip().endswith((",", ":"))
+            and _VERB.search(local_pre)
+        ):
+            return prev[1], "speech"
+        # 2. introduced or standing alone
+        intro = _INTRO.search(local_pre) if bare else None
+        if intro and not self._passive(local_from + intro.start()):
+            verb_at = local_from + intro.start()
+            a = self.subject(verb_at, sent_start)
+            a.pattern = (
+                "X said:" if intro.group("mark") == ":" else _pattern(a, "X said")
+            )
+            return a, "speech"
+        standalone = not bare
+        # 3. right after the closing mark
+        after = self.after_quote(close + 1, post) if post else None
+        if standalone:
+            if after is not None:
+                return after, "speech"
+            return self.continuation(s, sent_start, done), "speech"
+        # 4. inside a sentence
+        kind = _kind(text[s.start : s.end])
+        before = self.before_quote(sent_start, s.open)
+        if before is not None:
+            trailing = after or (self.sentence_final(close + 1, post) if post else None)
+            if (
+                trailing is not None
+                and trailing.speaker
+                and _MEDIUM.search(self._medium_text(trailing))
+            ):
+                before.pattern = "medium"
+            return before, kind
+        if after is not None:
+            return after, kind
+        final = self.sentence_final(close + 1, post) if post else None
+        if final is not None:
+            return final, kind
+        # 6. "He also sought Beijing's help to "…""
+        opener = re.match(r"\s*(He|She)\b", text[sent_start : s.open])
+        if opener and kind == "speech":
+            a = self.pronoun(opener.group(1), sent_start + opener.start(1), sent_start)
+            a.pattern = "pronoun"
+            return a, kind
+        return _Attribution(), kind
+
+    def _medium_text(self, a: _Attribution) -> str:
+        entity = self.entities.get(a.speaker_id) if a.speaker_id else None
+        extra = f" {entity.name} {entity.role or ''}" if entity else ""
+        return (a.speaker or "") + extra
+
+    # -- attribution patterns ----------------------------------------------------
+
+    def after_quote(self, pos: int, post: str) -> _Attribution | None:
+        """An attribution right after a closing mark."""
+        m = _POST_QUOTED.match(post)
+        if m and _np_ok(m.group("np0")):
+            a = self.resolve(pos + m.start("np"), pos + m.end("np"))
+            a.pattern = "medium"
+            return a
+        m = _POST_SAID_X.match(post)
+        if m and _np_ok(m.group("np"), allow_pronoun=False):
+            a = self.resolve(pos + m.start("np"), pos + m.end("np"))
+            a.pattern = _pattern(a, "said X")
+            return a
+        m = _POST_ACCORDING.match(post)
+        if m:
+            a = self.resolve(pos + m.start("np"), pos + m.end("np"))
+            a.pattern = _pattern(a, "according to X")
+            return a
+        m = _POST_X_SAID.match(post)
+        if m and _np_ok(m.group("np")):
+            a = self.resolve(pos + m.start("np"), pos + m.end("np"))
+            told = m.group("verb") in ("told", "tells") and m.group("obj")
+            a.pattern = _pattern(a, "X told Y" if told else "X said")
+            return a
+        return None
+
+    def sentence_final(self, pos: int, post: str) -> _Attribution | None:
+        """An attribution closing the sentence: "…, the ministry said on Saturday."."""
+        for comma in re.finditer(",", post):
+            if self._inside_quote(pos + comma.start()):
+                continue
+            tail = post[comma.start() :]
+            for pattern in (_POST_SAID_X, _POST_ACCORDING, _POST_X_SAID):
+                m = pattern.match(tail)
+                if m and _np_ok(
+                    m.group("np"), allow_pronoun=pattern is not _POST_SAID_X
+                ):
+                    if not _TAIL.match(tail, m.end()):
+                        continue
+                    start = pos + comma.start()
+                    a = self.resolve(start + m.start("np"), start + m.end("np"))
+                    if pattern is _POST_X_SAID:
+                        told = m.group("verb") in ("told", "tells") and m.group("obj")
+                        a.pattern = _pattern(a, "X told Y" if told else "X said")
+                    elif pattern is _POST_ACCORDING:
+                        a.pattern = _pattern(a, "according to X")
+                    else:
+                        a.pattern = _pattern(a, "said X")
+                    return a
+        return None
+
+    def before_quote(self, sent_start: int, open_at: int) -> _Attribution | None:
+        """The last verb of saying (or "according to X", "quoted X as saying") before."""
+        text = self.text
+        best = None  # (position, kind, match)
+        for m in _VERB.finditer(text, sent_start, open_at):
+            if self._inside_quote(m.start()) or self._passive(m.start()):
+                continue
+            best = (m.start(), "verb", m)
+        for m in _PRE_QUOTED.finditer(text, sent_start, open_at):
+            if not self._inside_quote(m.start()) and (
+                best is None or m.start() >= best[0]
+            ):
+                best = (m.start(), "quoted", m)
+        for m in _PRE_ACCORDING.finditer(text, sent_start, open_at):
+            if not self._inside_quote(m.start()) and (
+                best is None or m.start() > best[0]
+            ):
+                best = (m.start(), "according", m)
+        if best is None:
+            return None
+        at, how, m = best
+        if how == "verb":
+            a = self.subject(at, sent_start)
+            told = m.group() in ("told", "tells")
+            a.pattern = _pattern(a, "X told Y" if told else "X said")
+            return a
+        a = self.resolve(m.start("np"), m.start("np") + len(m.group("np").rstrip()))
+        a.pattern = "medium" if how == "quoted" else _pattern(a, "according to X")
+        return a
+
+    def continuation(self, s: _Span, sent_start: int, done) -> _Attribution:
+        """A quotation with no attribution of its own."""
+        if done:
+            prev_span, prev_a, _ = done[-1]
+            if prev_span.para_start == s.para_start and (
+                prev_a.speaker or prev_a.speaker_id
+            ):
+                a = _Attribution(
+                    prev_a.speaker, prev_a.speaker_id, "continuation", prev_a.how
+                )
+                return a
+        if sent_start <= 0:
+            return _Attribution()
+        para_start, _ = self.paragraph(sent_start - 1)
+        prev_start, _ = self.sentence(max(sent_start - 2, 0), para_start, sent_start)
+        event = None
+        for m in _VERB.finditer(self.text, prev_start, sent_start):
+            if not self._inside_quote(m.start()) and not self._passive(m.start()):
+                event = m
+        if event is None:
+            return _Attribution()
+        a = self.subject(event.start(), prev_start)
+        if a.speaker_id is None:
+            return _Attribution()
+        a.pattern = "continuation"
+        return a
+
+    # -- subjects and speaker phrases --------------------------------------------
+
+    def _passive(self, verb_at: int) -> bool:
+        before = self.text[max(0, verb_at - 20) : verb_at]
+        if before.endswith("-"):
+            return True
+        words = before.split()
+        return bool(words) and words[-1].lower() in _NOT_AFTER
+
+    def subject(self, verb_at: int, sent_start: int, depth: int = 0) -> _Attribution:
+        """The speaker phrase before a reporting verb, resolved."""
+        text = self.text
+        end = verb_at
+        region = text[sent_start:end]
+        trimmed = _TRAILING_ADVERBS.sub("", region).rstrip()
+        if trimmed.endswith(","):  # "X, an apposition, said"
+            inner = trimmed[:-1]
+            comma = inner.rfind(",")
+            if comma >= 0 and not self._inside_quote(sent_start + comma):
+                trimmed = inner[:comma].rstrip()
+        if re.search(r"(?:^|[\s,])(?:and|but)$", trimmed) and depth < 3:
+            earlier = None
+            for m in _VERB.finditer(text, sent_start, sent_start + len(trimmed)):
+                if not self._inside_quote(m.start()) and not self._passive(m.start()):
+                    earlier = m
+            if earlier is not None:
+                return self.subject(earlier.start(), sent_start, depth + 1)
+            return _Attribution()
+        np_end = sent_start + len(trimmed)
+        np_start = sent_start
+        for m in _CLAUSE_START.finditer(text, sent_start, np_end):
+            if not self._inside_quote(m.start()) or text[m.start()] in "”\"’'":
+                np_start = m.end()
+        if np_start >= np_end:
+            return _Attribution()
+        return self.resolve(np_start, np_end, depth)
+
+    def resolve(self, start: int, end: int, depth: int = 0) -> _Attribution:
+        """Resolve a speaker phrase ``text[start:end]`` to an entity where possible."""
+        text = self.text
+        while end > start and text[end - 1] in " \t,.":
+            end -= 1
+        while start < end and text[start] in " \t":
+            start += 1
+        phrase = text[start:end]
+        if not phrase:
+            return _Attribution()
+        low = phrase.lower()
+        words = phrase.split()
+        if len(words) > 10:
+            phrase = " ".join(words[-10:])
+        if low in _PRONOUNS:
+            a = self.pronoun(phrase, start, None, depth)
+            return a
+        m = self.by_end.get(end)
+        if m is not None:
+            head_start = m.start
+            prefix = text[start:head_start].split()
+            if prefix and prefix[-1].lower() in _PREPOSITIONS:
+                return _Attribution(phrase, None, None, "unknown")
+            if (
+                not (prefix and prefix[0].lower() in ("a", "an", "one"))
+                or len(prefix) <= 1
+            ):
+                return _Attribution(phrase, m.entity_id, None, "name")
+        d = _DESCRIPTOR.search(phrase)
+        if d:
+            before = phrase[: d.start()].split()
+            if not before or before[-1].lower() not in _PREPOSITIONS:
+                entity_id = self.descriptor(d, start + d.start(), start, end)
+                return _Attribution(phrase, entity_id, None, "descriptor")
+        return _Attribution(phrase, None, None, "unknown")
+
+    def pronoun(self, word, pos, sent_start=None, depth=0) -> _Attribution:
+        """Resolve he/she (any person) or they/it (an organization); see the docstring."""
+        wanted = _PRONOUNS[word.lower()]
+        para_start, para_end = self.paragraph(pos)
+        if sent_start is None:
+            sent_start = self.sentence(pos, para_start, para_end)[0]
+        lo = bisect_left(self.mention_starts, max(0, pos - WINDOW))
+        hi = bisect_left(self.mention_starts, pos)
+        if wanted == "person":
+            for m in reversed(self.mentions[lo:hi]):
+                if m.start < sent_start:
+                    break
+                if self._type(m) == "person" and not self._object(m):
+                    return _Attribution(word, m.entity_id, None, "pronoun")
+            spoke = self.latest_speaker(pos, "person", depth)
+            if spoke is not None:
+                return _Attribution(word, spoke, None, "pronoun")
+            for m in reversed(self.mentions[lo:hi]):
+                if self._type(m) == "person":
+                    return _Attribution(word, m.entity_id, None, "pronoun")
+            return _Attribution(word, None, None, "pronoun")
+        prev_start = self.sentence(
+            max(sent_start - 2, 0), *self.paragraph(max(sent_start - 2, 0))
+        )[0]
+        for m in reversed(self.mentions[lo:hi]):
+            if m.start < min(prev_start, sent_start):
+                break
+            kind = self._type(m)
+            if kind == "organization":
+                return _Attribution(word, m.entity_id, None, "pronoun")
+            if kind == "person":
+                return _Attribution(word, None, None, "pronoun")
+        spoke = self.latest_speaker(pos, "organization", depth)
+        return _Attribution(word, spoke, None, "pronoun")
+
+    def _type(self, m: Mention) -> str | None:
+        e = self.entities.get(m.entity_id)
+        return e.type if e else None
+
+    def _object(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 12) : m.start].split()
+        return bool(before) and before[-1].lower() in _PREPOSITIONS | {
+            "told",
+            "met",
+            "meet",
+        }
+
+    def events(self) -> list[int]:
+        """Positions of reporting verbs outside quotations (people saying things)."""
+        if self._events is None:
+            self._events = [
+                m.start()
+                for m in _VERB.finditer(self.text)
+                if not self._inside_quote(m.start()) and not self._passive(m.start())
+            ]
+        return self._events
+
+    def latest_speaker(self, pos: int, wanted: str, depth: int) -> str | None:
+        """The entity of the latest speaker of type ``wanted`` before ``pos``."""
+        if depth > 3:
+            return None
+        events = self.events()
+        k = bisect_left(events, pos) - 1
+        spoken = [(p, a) for p, a in self.spoken if p < pos]
+        j = len(spoken) - 1
+        while True:
+            ev = events[k] if k >= 0 and events[k] >= pos - WINDOW else None
+            sp = spoken[j] if j >= 0 and spoken[j][0] >= pos - WINDOW else None
+            if ev is None and sp is None:
+                return None
+            if sp is not None and (ev is None or sp[0] >= ev):
+                entity_id = sp[1].speaker_id
+                j -= 1
+            else:
+                entity_id = self.event_speaker(ev, depth)
+                k -= 1
+            e = self.entities.get(entity_id) if entity_id else None
+            if e is not None and (e.type == wanted):
+                return entity_id
+
+    def event_speaker(self, verb_at: int, depth: int) -> str | None:
+        if verb_at not in self._event_memo:
+            p0, p1 = self.paragraph(verb_at)
+            sent_start = self.sentence(verb_at, p0, p1)[0]
+            self._event_memo[verb_at] = self.subject(verb_at, sent_start, depth + 1)
+        return self._event_memo[verb_at].speaker_id
+
+    def descriptor(
+        self, d: re.Match, pos: int, np_start: int, np_end: int
+    ) -> str | None:
+        """The entity a "the + role" phrase describes, or None."""
+        role = d.group("role").lower()
+        mods = d.group("mods").lower().replace("’", "'").split()
+        nationality = None
+        for word in mods:
+            word = word.removesuffix("'s")
+            if word in _NATIONALITY:
+                nationality = _NATIONALITY[word]
+        inside = [
+            m
+            for m in self.mentions[
+                bisect_left(self.mention_starts, np_start) : bisect_left(
+                    self.mention_starts, np_end
+                )
+            ]
+        ]
+        if role in _ORG_PARTS or role in _ORG_ROLES:
+            for m in inside:
+                if self._type(m) == "organization":
+                    return m.entity_id
+        if role in _PERSON_ROLES:
+            wanted, role_re = "person", re.compile(_PERSON_ROLES[role])
+        else:
+            wanted, role_re = "organization", re.compile(re.escape(role))
+        lo = bisect_left(self.mention_starts, max(0, pos - WINDOW))
+        hi = bisect_left(self.mention_starts, np_start)
+        seen = set()
+        for m in reversed(self.mentions[lo:hi]):
+            if m.entity_id in seen or self._type(m) != wanted:
+                continue
+            seen.add(m.entity_id)
+            context = self.context(m.entity_id, np_start)
+            if nationality and not re.search(nationality, context):
+                continue
+            if not role_re.search(context):
+                continue
+            return m.entity_id
+        return None
+
+    def context(self, entity_id: str, before: int) -> str:
+        """What the article and gazetteer say an entity is: role, titles, appositions."""
+        e = self.entities[entity_id]
+        parts = [e.role or "", e.name]
+        text = self.text
+        for m in self.mentions[: bisect_left(self.mention_starts, before)]:
+            if m.entity_id != entity_id:
+                continue
+            k = bisect_left(self.mention_starts, m.start) - 1
+            floor = self.mentions[k].end if k >= 0 else 0
+            lead = text[max(floor, m.start - 60) : m.start]
+            lead = re.split(r"[.;:!?\n]", lead)[-1]
+            parts.append(lead)
+            if text[m.end : m.end + 1] == ",":
+                parts.append(text[m.end + 1 : m.end + 90].split(",")[0])
+        return " ".join(parts).lower()
+
+
+def _pattern(a: _Attribution, name: str) -> str:
+    if a.how in ("pronoun", "descriptor"):
+        return a.how
+    return name
+
+
+def _np_ok(np: str, allow_pronoun: bool = True) -> bool:
+    """Could ``np`` be a speaker phrase (a name, a pronoun, a determiner phrase)?"""
+    words = np.split()
+    if not words:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _PRONOUNS:
+        return allow_pronoun and len(words) == 1 and low in ("he", "she", "they", "it")
+    if first[0].isupper() or low in _FIRST_WORDS_OK:
+        return True
+    # "spokesperson Hua Chunying": a lower-case title before a name
+    return low not in _PREPOSITIONS and words[-1][0].isupper()
+
+
+def _kind(words: str) -> str:
+    """``phrase`` for a short term without a finite verb, else ``speech``."""
+    body = words.rstrip(" ,.;:!?")
+    tokens = body.split()
+    if len(tokens) > PHRASE_MAX_WORDS or _CLAUSE_PUNCT.search(body):
+        return "speech"
+    lowered = [t.lower().strip("’'\"") for t in tokens]
+    if any(t in _FINITE_CUES for t in lowered) or _CONTRACTION.search(body):
+        return "speech"
+    if _RELATIVE_VERB.search(body):
+        return "speech"
+    first = tokens[0] if tokens else ""
+    if (
+        first.islower()
+        and len(tokens) > 2
+        and re.fullmatch(r"[a-z]+(?:es|[^su]s)", first)
+    ):
+        return "speech"  # "opposes external interference …", "welcomes the …"
+    return "phrase"
