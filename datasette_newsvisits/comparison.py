@@ -138,18 +138,7 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
                 sql.format(**sources, where=in_column, limit=PER_COLUMN),
                 column_params,
             )
-        for row in column["quotes"]:
-            # Outlets of this scope carrying the same quote (the key is indexed).
-            row["outlets"] = (
-                await query(
-                    datasette,
-                    db,
-                    f"""SELECT count(DISTINCT coalesce(t.outlet_id, '')) AS n
-                    FROM {sources["quotes"]} t
-                    WHERE {where} AND t.quote_key = :quote_key""",
-                    {**params, "quote_key": row["quote_key"]},
-                )
-            )[0]["n"]
+    await _count_outlets_per_quote(datasette, db, scope, columns, sources["quotes"])
     unknown = []
     if any(c["col"] == "" for c in columns):
         where_articles = (
@@ -167,6 +156,26 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
     for column in columns:
         column["links"] = _column_links(datasette, db, scope, column)
     return {"columns": columns, "total_columns": total_columns, "unknown": unknown}
+
+
+async def _count_outlets_per_quote(datasette, db, scope, columns, source) -> None:
+    """Set each quote's ``outlets``: outlets of this scope carrying the same quote_key."""
+    keys = sorted({row["quote_key"] for c in columns for row in c["quotes"]})
+    counts = {
+        row["quote_key"]: row["n"]
+        for row in await query(
+            datasette,
+            db,
+            f"""SELECT t.quote_key, count(DISTINCT coalesce(t.outlet_id, '')) AS n
+            FROM {source} t WHERE {scope.where()}
+            AND t.quote_key IN (SELECT value FROM json_each(:keys))
+            GROUP BY t.quote_key""",
+            {**scope.params(), "keys": json.dumps(keys)},
+        )
+    }
+    for column in columns:
+        for row in column["quotes"]:
+            row["outlets"] = counts.get(row["quote_key"], 1)
 
 
 def _column_links(datasette, db: str, scope: Scope, column: dict) -> dict:
