@@ -81,6 +81,7 @@ from .records import Entity, Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
 PHRASE_MAX_WORDS = 8
+_UNKNOWN = "?"  # latest_speaker: someone spoke whom no entity covers
 
 
 def _words(text: str) -> frozenset[str]:
@@ -106,7 +107,7 @@ _VERB_WORDS = _words(
     "admitted complained suggested vowed promised confirmed confirms insisted"
 )
 _VERBS = (
-    r"(?:pointed out|points out|"
+    r"(?:(?:was|were|is|has been) quoted as saying|pointed out|points out|"
     + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True))
     + ")"
 )
@@ -117,12 +118,13 @@ _NOT_AFTER = _words(
 )
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
 _NP = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}?"
+_NP_LONG = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,11}}?"
 _ADVERBS = r"(?:(?:also|later|then|earlier|again|once again|further|has|have|had|had also)\s+)*"
 _POST_QUOTED = re.compile(
     rf"\s*[,.!?]?\s*(?P<np0>{_NP})\s+quoted\s+(?P<np>{_NP})\s+as\s+saying\b"
 )
 _POST_SAID_X = re.compile(
-    rf"\s*[,!?]?\s*(?P<verb>{_VERBS})\s+(?P<np>{_NP})"
+    rf"\s*[,!?]?\s*(?P<verb>{_VERBS})\s+(?P<np>{_NP_LONG})"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
 )
 _POST_ACCORDING = re.compile(
@@ -132,7 +134,7 @@ _POST_X_SAID = re.compile(
     rf"\s*[,!?]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
-_TAIL = re.compile(r"[^,;“”\"]{0,70}$")
+_TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?$")
 _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;“”\"]{1,80}),")
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
@@ -164,6 +166,7 @@ _FINITE_CUES = _words(
     "you he she they"
 )
 _CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b", re.IGNORECASE)
+_ADVERB_VERB = re.compile(r"\b\w+ly\s+[a-z]+(?:es|[^su\W]s|ed)\b")  # "fully supports"
 _RELATIVE_VERB = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?\w+(?:s|ed)\b")
 _CLAUSE_PUNCT = re.compile(r"[.!?;:,]")
 
@@ -278,7 +281,8 @@ class _Attribution:
     speaker: str | None = None
     speaker_id: str | None = None
     pattern: str | None = None
-    how: str | None = None  # name | pronoun | descriptor | unknown
+    how: str | None = None  # name | pronoun | descriptor | unnamed (a capitalized
+    # phrase no entity covers: an unknown person) | unknown
 
 
 def extract_quotes(
@@ -688,31 +692,41 @@ class _Article:
         phrase = text[start:end]
         if not phrase:
             return _Attribution()
-        low = phrase.lower()
-        words = phrase.split()
-        if len(words) > 10:
-            phrase = " ".join(words[-10:])
-        if low in _PRONOUNS:
-            a = self.pronoun(phrase, start, None, depth)
-            return a
+        if phrase.lower() in _PRONOUNS:
+            return self.pronoun(phrase, start, None, depth)
+        display = " ".join(phrase.split()[-10:])
         m = self.by_end.get(end)
         if m is not None:
-            head_start = m.start
-            prefix = text[start:head_start].split()
+            prefix = text[start : m.start].split()
             if prefix and prefix[-1].lower() in _PREPOSITIONS:
-                return _Attribution(phrase, None, None, "unknown")
+                return _Attribution(display, None, None, "unknown")
             if (
                 not (prefix and prefix[0].lower() in ("a", "an", "one"))
                 or len(prefix) <= 1
             ):
-                return _Attribution(phrase, m.entity_id, None, "name")
+                return _Attribution(display, m.entity_id, None, "name")
         d = _DESCRIPTOR.search(phrase)
         if d:
             before = phrase[: d.start()].split()
             if not before or before[-1].lower() not in _PREPOSITIONS:
                 entity_id = self.descriptor(d, start + d.start(), start, end)
-                return _Attribution(phrase, entity_id, None, "descriptor")
-        return _Attribution(phrase, None, None, "unknown")
+                return _Attribution(display, entity_id, None, "descriptor")
+        # "expert Ulrike Hensel of the University of Bremen": a name, then what it heads
+        lo = bisect_left(self.mention_starts, start)
+        for m in self.mentions[lo : bisect_left(self.mention_starts, end)]:
+            if self._type(m) in ("person", "organization") and text.startswith(
+                (" of ", ", "), m.end
+            ):
+                prefix = text[start : m.start].split()
+                if not prefix or prefix[-1].lower() not in _PREPOSITIONS | {"a", "an"}:
+                    return _Attribution(display, m.entity_id, None, "name")
+        last = phrase.split()[-1]
+        how = (
+            "unnamed"
+            if last[:1].isupper() and last.lower() not in _PRONOUNS
+            else "unknown"
+        )
+        return _Attribution(display, None, None, how)
 
     def pronoun(self, word, pos, sent_start=None, depth=0) -> _Attribution:
         """Resolve he/she (any person) or they/it (an organization); see the docstring."""
@@ -729,6 +743,8 @@ class _Article:
                 if self._type(m) == "person" and not self._object(m):
                     return _Attribution(word, m.entity_id, None, "pronoun")
             spoke = self.latest_speaker(pos, "person", depth)
+            if spoke is _UNKNOWN:
+                return _Attribution(word, None, None, "pronoun")
             if spoke is not None:
                 return _Attribution(word, spoke, None, "pronoun")
             for m in reversed(self.mentions[lo:hi]):
@@ -747,7 +763,9 @@ class _Article:
             if kind == "person":
                 return _Attribution(word, None, None, "pronoun")
         spoke = self.latest_speaker(pos, "organization", depth)
-        return _Attribution(word, spoke, None, "pronoun")
+        return _Attribution(
+            word, spoke if spoke is not _UNKNOWN else None, None, "pronoun"
+        )
 
     def _type(self, m: Mention) -> str | None:
         e = self.entities.get(m.entity_id)
@@ -785,21 +803,25 @@ class _Article:
             if ev is None and sp is None:
                 return None
             if sp is not None and (ev is None or sp[0] >= ev):
-                entity_id = sp[1].speaker_id
+                a = sp[1]
                 j -= 1
             else:
-                entity_id = self.event_speaker(ev, depth)
+                a = self.event_speaker(ev, depth)
                 k -= 1
-            e = self.entities.get(entity_id) if entity_id else None
-            if e is not None and (e.type == wanted):
-                return entity_id
+            e = self.entities.get(a.speaker_id) if a.speaker_id else None
+            if e is not None and e.type == wanted:
+                return a.speaker_id
+            if a.how == "unnamed" and wanted == "person":
+                return (
+                    _UNKNOWN  # the last to speak was someone the entities do not know
+                )
 
-    def event_speaker(self, verb_at: int, depth: int) -> str | None:
+    def event_speaker(self, verb_at: int, depth: int) -> _Attribution:
         if verb_at not in self._event_memo:
             p0, p1 = self.paragraph(verb_at)
             sent_start = self.sentence(verb_at, p0, p1)[0]
             self._event_memo[verb_at] = self.subject(verb_at, sent_start, depth + 1)
-        return self._event_memo[verb_at].speaker_id
+        return self._event_memo[verb_at]
 
     def descriptor(
         self, d: re.Match, pos: int, np_start: int, np_end: int
@@ -891,7 +913,7 @@ def _kind(words: str) -> str:
     lowered = [t.lower().strip("’'\"") for t in tokens]
     if any(t in _FINITE_CUES for t in lowered) or _CONTRACTION.search(body):
         return "speech"
-    if _RELATIVE_VERB.search(body):
+    if _RELATIVE_VERB.search(body) or _ADVERB_VERB.search(body):
         return "speech"
     first = tokens[0] if tokens else ""
     if (
