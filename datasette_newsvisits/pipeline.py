@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .extract import extract_all
 from .extract.gazetteer import Gazetteer, load_gazetteer
@@ -33,6 +33,11 @@ def load_context(visit_files=(), gazetteer_files=()) -> Context:
         catalogues=load_catalogues(tuple(str(f) for f in visit_files)),
         gazetteer=load_gazetteer(tuple(str(f) for f in gazetteer_files)),
     )
+
+
+def _row(record) -> dict:
+    """A flat record's fields as a dict (``dataclasses.asdict`` is 10x slower)."""
+    return dict(vars(record))
 
 
 def article_id(source: str) -> str:
@@ -78,9 +83,9 @@ def process_article(raw: RawArticle, context: Context) -> dict:
             "raw_text": raw.text,
             "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
         },
-        "entities": [asdict(e) for e in extraction.entities],
+        "entities": [_row(e) for e in extraction.entities],
         "mentions": [
-            {"article_id": aid, **asdict(m), **shared, "published": published}
+            {"article_id": aid, **_row(m), **shared, "published": published}
             for m in extraction.mentions
         ],
         "article_entities": [
@@ -88,15 +93,15 @@ def process_article(raw: RawArticle, context: Context) -> dict:
             for entity_id, count in mention_counts.items()
         ],
         "quotes": [
-            {"article_id": aid, **asdict(q), "quote_key": quote_key(q.text), **shared}
+            {"article_id": aid, **_row(q), "quote_key": quote_key(q.text), **shared}
             for q in extraction.quotes
         ],
         "labels": [
-            {"article_id": aid, **asdict(label), **shared}
+            {"article_id": aid, **_row(label), **shared}
             for label in extraction.labels
         ],
         "figures": [
-            {"article_id": aid, **asdict(f), **shared} for f in extraction.figures
+            {"article_id": aid, **_row(f), **shared} for f in extraction.figures
         ],
         "sentences": [
             {
