@@ -81,6 +81,7 @@ from .records import Entity, Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
 PHRASE_MAX_WORDS = 8
+SENTENCE_REACH = 600  # characters read either side of a quotation at most
 _UNKNOWN = "?"  # latest_speaker: someone spoke whom no entity covers
 
 
@@ -134,6 +135,7 @@ _POST_X_SAID = re.compile(
     rf"\s*[,!?]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
+_COMMA = re.compile(",")
 _TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?$")
 _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;“”\"]{1,80}),")
@@ -383,6 +385,7 @@ class _Article:
         self._events = None
         self._event_memo: dict[int, _Attribution] = {}
         self.spoken: list[tuple[int, _Attribution]] = []  # quotation speakers so far
+        self.spoken_at: list[int] = []
 
     # -- positions ---------------------------------------------------------------
 
@@ -434,6 +437,7 @@ class _Article:
             results.append((s, attribution, kind))
             if attribution.speaker_id or attribution.speaker:
                 self.spoken.append((s.start, attribution))
+                self.spoken_at.append(s.start)
         self._share_chains(results)
         return [
             Quote(
@@ -471,6 +475,9 @@ class _Article:
             sent_end = s.para_end
         else:
             sent_end = self.sentence(close, s.para_start, s.para_end)[1]
+        # run-on "sentences" (lists, tables, broken captures) are read near the quote
+        sent_start = max(sent_start, s.open - SENTENCE_REACH)
+        sent_end = min(sent_end, close + 1 + SENTENCE_REACH)
         prev = done[-1] if done else None
         prev_in_sentence = (
             prev is not None
@@ -565,7 +572,15 @@ class _Article:
 
     def sentence_final(self, pos: int, post: str) -> _Attribution | None:
         """An attribution closing the sentence: "…, the ministry said on Saturday."."""
-        for comma in re.finditer(",", post):
+        # only a comma near the end can open the sentence's closing attribution
+        first = max(0, len(post) - 260)
+        events = self.events()
+        k = bisect_left(events, pos + first)
+        if (
+            k == len(events) or events[k] >= pos + len(post)
+        ) and "ccording" not in post:
+            return None
+        for comma in _COMMA.finditer(post, first):
             if self._inside_quote(pos + comma.start()):
                 continue
             tail = post[comma.start() :]
@@ -592,10 +607,10 @@ class _Article:
         """The last verb of saying (or "according to X", "quoted X as saying") before."""
         text = self.text
         best = None  # (position, kind, match)
-        for m in _VERB.finditer(text, sent_start, open_at):
-            if self._inside_quote(m.start()) or self._passive(m.start()):
-                continue
-            best = (m.start(), "verb", m)
+        events = self.events()
+        k = bisect_left(events, open_at) - 1
+        if k >= 0 and events[k] >= sent_start:
+            best = (events[k], "verb", _VERB.match(text, events[k]))
         for m in _PRE_QUOTED.finditer(text, sent_start, open_at):
             if not self._inside_quote(m.start()) and (
                 best is None or m.start() >= best[0]
@@ -795,8 +810,8 @@ class _Article:
             return None
         events = self.events()
         k = bisect_left(events, pos) - 1
-        spoken = [(p, a) for p, a in self.spoken if p < pos]
-        j = len(spoken) - 1
+        spoken = self.spoken
+        j = bisect_left(self.spoken_at, pos) - 1
         while True:
             ev = events[k] if k >= 0 and events[k] >= pos - WINDOW else None
             sp = spoken[j] if j >= 0 and spoken[j][0] >= pos - WINDOW else None
