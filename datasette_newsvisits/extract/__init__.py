@@ -6,15 +6,8 @@ from .entities import extract_entities
 from .figures import extract_figures
 from .gazetteer import Gazetteer
 from .labels import extract_labels
+from .quotes import extract_quotes
 from .records import Extraction
-
-try:  # the quotes module is written in parallel; until it lands, no quotes
-    from .quotes import extract_quotes
-except ImportError:  # pragma: no cover
-
-    def extract_quotes(text, mentions, entities):
-        """No quotes until ``extract.quotes`` exists."""
-        return []
 
 
 def extract_all(text: str, gazetteer: Gazetteer) -> Extraction:

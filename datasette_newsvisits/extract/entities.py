@@ -34,8 +34,12 @@ _APPOSITION = re.compile(
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
 _WORD = re.compile(_TOKEN)
+_PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
+_NEXT_LETTER = re.compile(rf"[ \t]+[{UPPER}]")
 _PREVIOUS_WORD = re.compile(r"([\w.\-]+)[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})[ \t]+$")
+_TITLE_BEFORE_PLACE = re.compile(r"([\w.\-]+)[ \t]+(?:to|of|for|in)[ \t]+$")
 MAX_NAME_WORDS = 4
 
 
@@ -43,7 +47,7 @@ def extract_entities(
     text: str, gazetteer: Gazetteer
 ) -> tuple[list[Entity], list[Mention]]:
     """The distinct entities ``text`` names (first mention first) and every mention."""
-    mentions = gazetteer.find(text)
+    mentions = _with_first_names(text, gazetteer, gazetteer.find(text))
     taken = _Spans(mentions)
     discovered: dict[str, Entity] = {}
     for start, end, surface, entity in _people(text, gazetteer, taken):
@@ -60,6 +64,27 @@ def extract_entities(
                 mention.entity_id
             ) or discovered.get(mention.entity_id)
     return list(entities.values()), mentions
+
+
+def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
+    """A known surname with a first name before it takes the first name in
+    ("Aleksandr Łukaszenka" when only "Łukaszenka" and "Alexander ..." are known)."""
+    result = []
+    previous_end = 0
+    for mention in mentions:
+        entity = gazetteer.get(mention.entity_id)
+        if entity and entity.type == "person" and " " not in mention.surface:
+            before = _FIRST_NAME.search(text, previous_end, mention.start)
+            if before and not _not_name(before.group(1)):
+                mention = Mention(
+                    mention.entity_id,
+                    text[before.start(1) : mention.end],
+                    before.start(1),
+                    mention.end,
+                )
+        result.append(mention)
+        previous_end = mention.end
+    return result
 
 
 class _Spans:
@@ -83,30 +108,48 @@ def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
     """(start, end, surface, gazetteer entity or None) of people found by rules."""
     segments = []  # (start, end, key, has a title or an apposition)
     for match in _RUN.finditer(text):
-        segments.extend(_segments(text, match))
+        segments.extend(_segments(text, match, taken))
     counts: dict[str, int] = {}
     for segment in segments:
         counts[segment[2]] = counts.get(segment[2], 0) + 1
+    singles = None
     for start, end, key, evidence in segments:
         if taken.overlaps(start, end):
             continue
         entity = gazetteer.fuzzy_person(key)
+        if entity is None and not evidence and counts[key] < 2:
+            if singles is None:
+                singles = _single_words(text)
+            evidence = singles.get(key.split()[-1], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
             yield start, end, text[start:end], entity
 
 
-def _segments(text: str, match: re.Match):
+def _single_words(text: str) -> dict[str, int]:
+    """How often each capitalized word stands alone (no capitalized word beside it)."""
+    counts: dict[str, int] = {}
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        previous = _PREVIOUS_NAME_WORD.search(text, max(0, start - 30), start)
+        following = _NEXT_LETTER.match(text, end)
+        if (previous and previous.group(1)[0].isupper()) or following:
+            continue
+        word = fold_same_length(_POSSESSIVE.sub("", match.group()))
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _segments(text: str, match: re.Match, taken: _Spans):
     """Runs of name words within a run of capitalized words, with their evidence."""
     words = [
         (m.start() + match.start(), m.end() + match.start())
         for m in _WORD.finditer(match.group())
     ]
-    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
-    title = bool(previous) and fold_same_length(previous.group(1)) in TITLE_WORDS
+    title = _title_before(text, match.start(), taken)
     run: list[tuple[int, int]] = []
     for span in [*words, None]:
         word = text[span[0] : span[1]] if span else ""
-        if span and not _not_name(word):
+        if span and not _not_name(word) and span[0] not in taken.covered:
             run.append(span)
             continue
         if 2 <= len(run) <= MAX_NAME_WORDS:
@@ -117,9 +160,25 @@ def _segments(text: str, match: re.Match):
             apposition = bool(_APPOSITION.match(text, end))
             yield start, end, textnorm.name_key(text[start:end]), title or apposition
         run = []
-        title = (
-            bool(span) and _POSSESSIVE.sub("", fold_same_length(word)) in TITLE_WORDS
-        )
+        if span and span[0] in taken.covered:
+            title = _title_before(text, span[0], taken)
+        else:
+            title = (
+                bool(span)
+                and _POSSESSIVE.sub("", fold_same_length(word)) in TITLE_WORDS
+            )
+
+
+def _title_before(text: str, position: int, taken: _Spans) -> bool:
+    """Whether a title stands right before ``position``, or before the place there
+    ("Ambassador to China Yuri Senko")."""
+    previous = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
+    if previous and fold_same_length(previous.group(1)) in TITLE_WORDS:
+        return True
+    if position in taken.covered:
+        before = _TITLE_BEFORE_PLACE.search(text, max(0, position - 40), position)
+        return bool(before) and fold_same_length(before.group(1)) in TITLE_WORDS
+    return False
 
 
 def _not_name(word: str) -> bool:

@@ -108,6 +108,9 @@ SCALES = {
     "k": 1e3,
 }
 VAGUE = {
+    "hundreds of billions": 1e11,
+    "tens of billions": 1e10,
+    "billions": 1e9,
     "hundreds of thousands": 100000,
     "tens of thousands": 10000,
     "hundreds of millions": 1e8,
@@ -197,13 +200,22 @@ _PERCENT = re.compile(
 )
 _CURRENCY_AFTER = re.compile(rf"[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(
-    rf"(?:[ \u00a0-]+[a-z]+)?[ \u00a0-]+(?:{'|'.join(TIME_UNITS.split())})s?\b"
+    r"(?:[ \u00a0-]+(?!(?:first|second|third|\w+th)\b)[a-z]+)?"
+    rf"[ \u00a0-]+(?:{'|'.join(TIME_UNITS.split())})s?\b(?!-(?!old\b|long\b))"
     r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b)",
     re.IGNORECASE,
 )
 _HYPHEN_NOUN = re.compile(r"-(?P<unit>[a-z]+)\b")
 _NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*[ \u00a0]+){0,2}?[a-z][\w\-]*s)\b"
+    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*[ \u00a0]+){0,2}?"
+    r"(?:[a-z][\w\-]*s|people|children|men|women|police|staff|personnel|troops))\b"
+)
+_CURRENCY_OF = re.compile(
+    rf"[ \u00a0]+of[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE
+)
+_RANGE = re.compile(r"[ \u00a0]*(?:-|–|—|to|until|till|and|through)[ \u00a0]*")
+_DAY_AFTER = re.compile(
+    r"[ \u00a0]*(?:-|–|and|to)[ \u00a0]*(?P<day>[0-3]?\d)\b(?![ \u00a0]*(?:%|[A-Za-z]))"
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|your|my|of the|all)[ \u00a0]+$",
@@ -241,6 +253,7 @@ def extract_figures(text: str) -> list[Figure]:
         if value:
             figures.append(Figure("date", value, "date", match.group(), match.start()))
             taken.append(match.span())
+    _date_ranges(text, figures, taken)
     for match in _MONEY.finditer(text):
         if _overlaps(taken, match.span()):
             continue
@@ -258,6 +271,36 @@ def extract_figures(text: str) -> list[Figure]:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _date_ranges(text: str, figures: list[Figure], taken: list) -> None:
+    """Ranges share what one end gives: "28 February - 2 March 2023" gives both the
+    year; "Sept. 15 and 16" is two dates."""
+    for i, first in enumerate(list(figures)):
+        end = first.start + len(first.surface)
+        if 0 < first.value < 10000 and first.value % 100:
+            day = _DAY_AFTER.match(text, end)
+            if (
+                day
+                and 0 < int(day.group("day")) <= 31
+                and not _overlaps(taken, day.span("day"))
+            ):
+                value = first.value - first.value % 100 + int(day.group("day"))
+                figures.append(
+                    Figure("date", value, "date", day.group("day"), day.start("day"))
+                )
+                taken.append(day.span("day"))
+        if i + 1 < len(figures) and first.value < 10000:
+            second = figures[i + 1]
+            if second.value >= 10000 and _RANGE.fullmatch(text, end, second.start):
+                year = int(second.value) // 10000
+                figures[i] = Figure(
+                    "date",
+                    year * 10000 + first.value,
+                    "date",
+                    first.surface,
+                    first.start,
+                )
 
 
 def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -300,7 +343,9 @@ def _classify(text: str, match: re.Match) -> Figure | None:
     if percent:
         unit = "percentage points" if percent.group("points") else "percent"
         return Figure("percent", value, unit, surface + percent.group(), start)
-    currency = _CURRENCY_AFTER.match(after)
+    currency = _CURRENCY_AFTER.match(after) or (
+        match.group("vague") and _CURRENCY_OF.match(after)
+    )
     if currency:
         unit = CURRENCY_WORDS[currency.group("cur").lower()]
         return Figure("money", value, unit, surface + currency.group(), start)

@@ -46,40 +46,53 @@ def _alternation(words) -> str:
 
 
 _SP = r"[ \u00a0]+"
+_POSS = r"(?:['’]s?)"
 _DESC = rf"(?P<desc>{_alternation(DESCRIPTORS)})"
-_NAT = rf"(?P<nat>{_alternation(NATIONALITIES)})"
+_NAT = rf"(?P<nat>(?:{_alternation(NATIONALITIES)}){_POSS}?)"
 _QUAL = rf"(?P<qual>{_alternation(QUALIFIERS)})"
-_OF_COUNTRY = rf"(?:{_SP}of{_SP}(?P<of>{_alternation(COUNTRY_NATIONALITY)}))"
-_BEFORE_NAME = re.compile(
-    rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?{_SP}$",
-    re.IGNORECASE,
+_COUNTRY = _alternation(COUNTRY_NATIONALITY)
+_OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
+_PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
+_BEFORE_NAME = re.compile(rf"{_PHRASE}{_SP}$", re.IGNORECASE)
+_BEFORE_NAME_COMMA = re.compile(
+    rf"\bthe{_SP}{_PHRASE}(?:{_SP}in{_SP}exile)?,{_SP}$", re.IGNORECASE
 )
-_CHAINED = re.compile(
-    rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?$", re.IGNORECASE
-)
+_CHAINED = re.compile(rf"{_PHRASE}$", re.IGNORECASE)
 _CHAIN = re.compile(rf"(?:,|{_SP}and|{_SP}&){_SP}$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(rf"['’]s{_SP}$")
 _DESCRIPTION = re.compile(
     rf"(?:{_QUAL}{_SP})?(?:{_NAT}{_SP})?{_DESC}\b(?P<rel>{_SP}(?:of|to){_SP})?",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(
-    rf"(?:['’]s)?[ \u00a0]*(?:,|—|–|--){_SP}(?:a|an|the|his|her){_SP}",
+    rf"{_POSS}?[ \u00a0]*(?:,|—|–|--){_SP}"
+    rf"(?:(?:often|widely|sometimes|usually){_SP})?"
+    rf"(?:(?P<as>described|seen|regarded|known|dubbed|called){_SP}as{_SP})?"
+    rf"(?P<det>(?:a|an|the|his|her|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    rf"(?:['’]s)?(?:,{_SP}who)?{_SP}(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
-    rf"{_SP}(?:also{_SP}|still{_SP})?(?:(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
+    rf"{_POSS}?(?:,{_SP}who)?{_SP}(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
+    rf"{_SP}(?:(?:also|still|considered|seen{_SP}as|widely{_SP}seen{_SP}as){_SP})?"
+    rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
+_HEADS = _alternation(HEAD_DESCRIPTORS)
 _STAND_IN = re.compile(
-    rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_alternation(HEAD_DESCRIPTORS)}))\b"
+    rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
-    rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_alternation(HEAD_DESCRIPTORS)})){_SP}of{_SP}"
-    rf"(?P<of>(?i:{_alternation(COUNTRY_NATIONALITY)}))\b",
+    rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
+    rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
+    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_alternation(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
+    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
 )
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
+_NAME_GAP = re.compile(
+    rf"(?:{_SP}of{_SP}(?:the{_SP})?[A-Z][\w'’\-]*(?:{_SP}[A-Z][\w'’\-]*)*)?{_SP}"
+)
 WINDOW = 120
 OBJECT_GAP = 45
+PREPOSITIONS = {"adviser": "to", "aide": "to"}  # the rest take "of"
 
 
 def extract_labels(
@@ -93,54 +106,96 @@ def extract_labels(
     ordered = sorted(mentions, key=lambda m: m.start)
     short = _short_names(mentions, by_id)
     labels: list[Label] = []
+    person_ids = {m.entity_id for m in people}
     for mention in people:
-        labels.extend(_before(text, mention))
-        labels.extend(_after(text, mention, ordered, short))
+        labels.extend(_before(text, mention, ordered, short))
+        labels.extend(_after(text, mention, ordered, short, person_ids))
     labels.extend(_stand_ins(text, people, by_id, labels))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
 
-def _before(text: str, mention: Mention):
+def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
     """Descriptors right before a name, chained with "and" or commas."""
     window_start = max(0, mention.start - WINDOW)
     match = _BEFORE_NAME.search(text, window_start, mention.start)
+    if not match:
+        match = _BEFORE_NAME_COMMA.search(text, window_start, mention.start)
     while match:
-        yield _label(mention.entity_id, match, match.start())
+        label = _label(mention.entity_id, match, match.start())
+        owner = _owner_before(text, ordered, match.start())
+        yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _CHAINED.search(text, window_start, chain.start())
 
 
-def _after(text: str, mention: Mention, ordered: list[Mention], short: dict):
+def _owner_before(text: str, ordered: list[Mention], position: int) -> Mention | None:
+    """The person whose descriptor this is: "Zelenskiy's adviser X" -> Zelenskiy."""
+    possessive = _OWNER_BEFORE.search(text, max(0, position - 4), position)
+    if not possessive:
+        return None
+    for mention in ordered:
+        if mention.end == possessive.start():
+            return mention
+    return None
+
+
+def _relate(
+    label: Label, owner: Mention | None, mention: Mention, short: dict
+) -> Label:
+    """ "ally" with an owner becomes "ally of putin"; other labels stay as they are."""
+    if (
+        label.label not in RELATIONAL
+        or owner is None
+        or owner.entity_id == mention.entity_id
+    ):
+        return label
+    name = short.get(owner.entity_id, owner.surface.lower())
+    preposition = PREPOSITIONS.get(label.label, "of")
+    return Label(
+        label.entity_id,
+        f"{label.label} {preposition} {name}",
+        label.surface,
+        label.start,
+        label.qualifier,
+        label.nationality,
+    )
+
+
+def _after(
+    text: str, mention: Mention, ordered: list[Mention], short: dict, people: set
+):
     """Apposition and copula descriptions after a name."""
     for pattern in (_APPOSITION, _COPULA):
         lead = pattern.match(text, mention.end)
         if not lead:
             continue
         position = lead.end()
-        owner = None
-        if re.search(r"one[ \u00a0]+of", lead.group(), re.IGNORECASE):
-            owner = _next_mention(text, ordered, position, possessive=True)
-            if owner:
-                position = owner.end + 2 + (text[owner.end + 2] == " ")
-        match = _DESCRIPTION.match(text, position)
+        owner, match = _owned_description(text, ordered, position)
+        if not match:
+            match = _DESCRIPTION.match(text, position)
         if not match:
             continue
         label = _label(mention.entity_id, match, mention.start)
-        desc, end = label.label, match.end()
-        if desc in RELATIONAL:
-            target = owner
-            preposition = "of"
-            if target is None and match.group("rel"):
-                target = _next_mention(text, ordered, match.end())
-                preposition = match.group("rel").strip().lower()
-            if target is not None and target.entity_id != mention.entity_id:
-                name = short.get(target.entity_id, target.surface.lower())
-                desc = f"{desc} {preposition} {name}"
-                end = max(end, target.end)
+        end = match.end()
+        if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
+            # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
+            gap = _NAME_GAP.match(text, match.end("desc"))
+            following = gap and _next_mention(text, ordered, gap.end(), gap=0)
+            if (
+                following
+                and following.entity_id in people
+                and label.label not in RELATIONAL
+            ):
+                continue
+        if label.label in RELATIONAL and owner is None and match.group("rel"):
+            owner = _next_mention(text, ordered, match.end())
+        if label.label in RELATIONAL and owner is not None:
+            end = max(end, owner.end)
+        label = _relate(label, owner, mention, short)
         yield Label(
-            mention.entity_id,
-            desc,
+            label.entity_id,
+            label.label,
             text[mention.start : end].strip(),
             mention.start,
             label.qualifier,
@@ -149,17 +204,34 @@ def _after(text: str, mention: Mention, ordered: list[Mention], short: dict):
         return
 
 
-def _next_mention(text, ordered, position, possessive=False):
-    """The first mention within ``OBJECT_GAP`` characters, with only words between."""
+def _owned_description(text: str, ordered: list[Mention], position: int):
+    """(owner, description) for "one of Kremlin chief Vladimir Putin's closest allies"."""
     for mention in ordered:
         if mention.start < position:
             continue
         if mention.start - position > OBJECT_GAP:
+            break
+        if not _WORDS_ONLY.fullmatch(text, position, mention.start):
+            break
+        if text[mention.end : mention.end + 2] in ("'s", "’s"):
+            after = mention.end + 2
+            after += len(text[after:]) - len(text[after:].lstrip(" \u00a0"))
+            match = _DESCRIPTION.match(text, after)
+            return (mention, match) if match else (None, None)
+    return None, None
+
+
+def _next_mention(text, ordered, position, possessive=False, gap=OBJECT_GAP):
+    """The first mention within ``gap`` characters, with only words between."""
+    for mention in ordered:
+        if mention.start < position:
+            continue
+        if mention.start - position > gap:
             return None
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
             return None
         if possessive and text[mention.end : mention.end + 2] not in ("'s", "’s"):
-            continue
+            return None
         return mention
     return None
 
@@ -171,25 +243,50 @@ def _stand_ins(text, people, by_id, labels):
     counts = Counter(m.entity_id for m in people)
     found = []
     for match in _STAND_IN.finditer(text):
+        qualifier = None
         if match.group("nat"):
-            nationality = NATIONALITIES[match.group("nat").lower()]
+            nationality = NATIONALITIES[_bare(match.group("nat"))]
             desc = match.group("desc")
-        else:
-            nationality = COUNTRY_NATIONALITY[match.group("of").lower()]
+            person = _person_of(nationality, counts, by_id, labels)
+        elif match.group("of"):
+            nationality = COUNTRY_NATIONALITY[_bare(match.group("of"))]
             desc = match.group("desc2")
-        person = _person_of(nationality, counts, by_id, labels)
+            person = _person_of(nationality, counts, by_id, labels)
+        elif match.group("kremlin"):
+            nationality, desc = "russian", match.group("kremlin")
+            person = _person_of(nationality, counts, by_id, labels)
+        else:
+            nationality, desc = None, match.group("desc3")
+            qualifier = QUALIFIERS[match.group("qual").lower()]
+            person = _last_head(people, by_id, labels, match.start())
         if person:
             found.append(
                 Label(
                     person,
-                    DESCRIPTORS[" ".join(desc.lower().split())],
+                    DESCRIPTORS[_bare(desc)],
                     match.group(),
                     match.start(),
-                    None,
+                    qualifier,
                     nationality,
                 )
             )
     return found
+
+
+def _last_head(people, by_id, labels, position) -> str | None:
+    """The person last named before ``position`` who leads something."""
+    for mention in sorted(people, key=lambda m: m.start, reverse=True):
+        if mention.start >= position:
+            continue
+        entity = by_id[mention.entity_id]
+        role = (entity.role or "").lower()
+        led = any(
+            x.entity_id == entity.id and x.label in HEAD_DESCRIPTORS for x in labels
+        )
+        if led or role.startswith(("president of", "leader of")):
+            return entity.id
+        return None
+    return None
 
 
 def _person_of(nationality, counts, by_id, labels) -> str | None:
@@ -198,13 +295,16 @@ def _person_of(nationality, counts, by_id, labels) -> str | None:
     def score(entity_id):
         entity = by_id[entity_id]
         labelled = any(
-            x.entity_id == entity_id and x.nationality == nationality for x in labels
+            x.entity_id == entity_id
+            and x.nationality == nationality
+            and x.label in HEAD_DESCRIPTORS
+            for x in labels
         )
         role = (entity.role or "").lower()
         heads = bool(country) and any(
             f"{title} of {country}" in role for title in ("president", "leader")
         )
-        return (labelled, heads, counts[entity_id])
+        return (heads, labelled, counts[entity_id])
 
     best = max(counts, key=score)
     labelled, heads, _ = score(best)
@@ -222,10 +322,14 @@ def _short_names(mentions: list[Mention], by_id: dict) -> dict[str, str]:
             ] += 1
     short = {}
     for entity_id, entity in by_id.items():
-        if entity_id in singles:
-            short[entity_id] = singles[entity_id].most_common(1)[0][0]
+        tokens = entity.name.lower().split()
+        used = [
+            w for w, _ in singles.get(entity_id, Counter()).most_common() if w in tokens
+        ]
+        if used:
+            short[entity_id] = used[0]
         elif entity.type == "person":
-            short[entity_id] = entity.name.split()[-1].lower()
+            short[entity_id] = tokens[-1]
         else:
             short[entity_id] = entity.name.lower()
     return short
@@ -237,15 +341,20 @@ def _label(
     groups = match.groupdict()
     nationality = None
     if groups.get("nat"):
-        nationality = NATIONALITIES[groups["nat"].lower()]
+        nationality = NATIONALITIES[_bare(groups["nat"])]
     elif groups.get("of"):
-        nationality = COUNTRY_NATIONALITY[" ".join(groups["of"].lower().split())]
+        nationality = COUNTRY_NATIONALITY[_bare(groups["of"])]
     qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
     return Label(
         entity_id,
-        DESCRIPTORS[" ".join(groups["desc"].lower().split())],
+        DESCRIPTORS[_bare(groups["desc"])],
         surface if surface is not None else match.group().strip(),
         start,
         qualifier,
         nationality,
     )
+
+
+def _bare(words: str) -> str:
+    """Lower case, single spaces, no possessive: "Belarus’s" -> "belarus"."""
+    return re.sub(r"['’]s?$", "", " ".join(words.lower().split()))

@@ -16,16 +16,12 @@ NATIONALITIES = {
     "belarussian": "belarusian",
     "belorussian": "belarusian",
     "belarus": "belarusian",
-    "belarus'": "belarusian",
     "chinese": "chinese",
     "china": "chinese",
-    "china's": "chinese",
     "russian": "russian",
     "russia": "russian",
-    "russia's": "russian",
     "ukrainian": "ukrainian",
     "ukraine": "ukrainian",
-    "ukraine's": "ukrainian",
     "american": "american",
     "us": "american",
     "u.s.": "american",
@@ -36,6 +32,7 @@ NATIONALITIES = {
     "polish": "polish",
     "poland": "polish",
     "lithuanian": "lithuanian",
+    "lithuania": "lithuanian",
     "iranian": "iranian",
     "iran": "iranian",
     "uzbek": "uzbek",
@@ -57,7 +54,11 @@ NATIONALITIES = {
 # Country names as written after "of" ("President of Belarus") -> nationality.
 COUNTRY_NATIONALITY = {
     "belarus": "belarusian",
+    "the republic of belarus": "belarusian",
     "china": "chinese",
+    "the people's republic of china": "chinese",
+    "the people’s republic of china": "chinese",
+    "the prc": "chinese",
     "russia": "russian",
     "ukraine": "ukrainian",
     "the united states": "american",
@@ -93,12 +94,25 @@ DESCRIPTORS = {
     "kremlin chief": "kremlin chief",
     "kremlin leader": "kremlin leader",
     "head of state": "head of state",
+    "state councilor": "state councilor",
+    "state councillor": "state councilor",
+    "deputy foreign minister": "deputy foreign minister",
+    "vice foreign minister": "deputy foreign minister",
+    "deputy prime minister": "deputy prime minister",
+    "opposition politician": "opposition politician",
+    "chairman": "chairman",
     "party leader": "party leader",
     "party chief": "party chief",
     "opposition leader": "opposition leader",
     "prime minister": "prime minister",
     "foreign minister": "foreign minister",
-    "defence minister": "defence minister",
+    **{
+        f"{portfolio} minister": f"{portfolio} minister"
+        for portfolio in _split(
+            """defence economy finance trade commerce interior justice agriculture energy
+        health education transport industry culture information labour emergencies"""
+        )
+    },
     "defense minister": "defence minister",
     "vice premier": "vice premier",
     "vice president": "vice president",
@@ -153,6 +167,7 @@ HEAD_DESCRIPTORS = frozenset(
         "head of state",
         "kremlin chief",
         "kremlin leader",
+        "chairman",
     }
 )
 
@@ -184,6 +199,12 @@ QUALIFIERS = {
     "strategic": "strategic",
     "only": "only",
     "last": "last",
+    "outgoing": "outgoing",
+    "exiled": "exiled",
+    "illegitimate": "illegitimate",
+    "self-proclaimed": "self-proclaimed",
+    "chief": "chief",
+    "acting": "acting",
 }
 
 # Words before a capitalized name that make it a person's name.
