@@ -91,6 +91,10 @@ AGGREGATES = [
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE {where} GROUP BY m.entity_id, m.surface""",
         ("entity_id",),
+        # mentions carry their article's outlet_id: no join over every mention.
+        refresh="""SELECT m.entity_id, m.surface, count(*) AS mentions,
+        count(DISTINCT m.article_id) AS articles, count(DISTINCT m.outlet_id) AS outlets
+        FROM mentions m GROUP BY m.entity_id, m.surface""",
     ),
     Aggregate(
         "label_outlet",
@@ -154,7 +158,7 @@ AGGREGATES = [
         "quote_entities",
         "Which entities each quotation mentions (a mention inside its span): "
         "quotes about someone.",
-        "quote_id INTEGER, entity_id TEXT, PRIMARY KEY (quote_id, entity_id)",
+        "quote_id INTEGER, entity_id TEXT",
         """SELECT DISTINCT q.id AS quote_id, m.entity_id
         FROM quotes q JOIN articles a ON a.id = q.article_id
         JOIN mentions m ON m.article_id = q.article_id
