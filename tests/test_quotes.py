@@ -186,6 +186,23 @@ def test_reporting_verbs_before_or_after_the_quotation_name_the_speaker(text, pa
     assert (q.speaker_id, q.speaker, q.attribution) == ("xi", "Xi", pattern)
 
 
+def test_in_the_words_of_works_like_according_to():
+    text = (
+        "Spokesperson Hua Chunying spoke on Thursday. In the words of the "
+        'spokesperson, "dialogue is the only way out of the crisis."'
+    )
+    q = one(text)
+    assert (q.speaker_id, q.attribution) == ("hua", "descriptor")
+
+
+def test_a_question_answered_after_a_colon_keeps_the_last_speaker():
+    text = (
+        '"We welcome the contacts," Putin said. When asked whether Moscow knew the '
+        'agenda, he replied: "Of course."'
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["putin", "putin"]
+
+
 def test_x_told_y_attributes_to_x_not_to_the_listener():
     q = one('"China is willing to help," Qin Gang told Sergei Aleinik.')
     assert (q.speaker_id, q.attribution) == ("qin", "X told Y")

@@ -77,6 +77,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .. import textnorm
 from .records import Entity, Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
@@ -115,7 +116,7 @@ _VERBS = (
 _VERB = re.compile(r"(?<![\w\-’'])" + _VERBS + r"\b")
 _NOT_AFTER = _words(
     "is was are were be been being the his her their its these those a an such recent "
-    "new latest earlier so"
+    "new latest earlier so when if once"
 )
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
 _NP = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}?"
@@ -129,7 +130,7 @@ _POST_SAID_X = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
 )
 _POST_ACCORDING = re.compile(
-    rf"\s*[,.!?]?\s*according\s+to\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
+    rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
 )
 _POST_X_SAID = re.compile(
     rf"\s*[,!?]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
@@ -138,10 +139,13 @@ _POST_X_SAID = re.compile(
 _COMMA = re.compile(",")
 _TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?$")
 _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
-_PRE_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;“”\"]{1,80}),")
+_PRE_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
+)
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 _CLAUSE_START = re.compile(
-    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if)\b)\s*"
+    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if)\b)\s*",
+    re.IGNORECASE,
 )
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|earlier|again|once again|further|has|have|had|"
@@ -159,6 +163,9 @@ _PRONOUNS = {
     "them": "organization",
     "it": "organization",
 }
+_NOT_NAMES = textnorm.STOP_WORDS | _words(
+    "when after before while during if as asked speaking commenting however meanwhile"
+)
 _PREPOSITIONS = _words(
     "of in from at for by with to on near about and or between among against"
 )
@@ -190,7 +197,7 @@ _PERSON_ROLES = {
     "spokesperson": r"spokes|press secretary",
     "spokesman": r"spokes|press secretary",
     "spokeswoman": r"spokes|press secretary",
-    "diplomat": r"diplomat|ambassador|envoy|foreign minister",
+    "diplomat": r"diplomat|ambassador|envoy|foreign minist|foreign affairs",
     "ambassador": r"ambassador|envoy",
     "envoy": r"envoy|ambassador|representative",
     "analyst": r"analyst|expert|researcher|scholar|fellow",
@@ -738,7 +745,7 @@ class _Article:
         last = phrase.split()[-1]
         how = (
             "unnamed"
-            if last[:1].isupper() and last.lower() not in _PRONOUNS
+            if last[:1].isupper() and last.lower() not in _NOT_NAMES
             else "unknown"
         )
         return _Attribution(display, None, None, how)
