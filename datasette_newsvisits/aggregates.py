@@ -40,10 +40,10 @@ AGGREGATES = [
     ),
     Aggregate(
         "coverage_day",
-        "Articles per visit, outlet and day of publication (dated articles only).",
+        "Articles per visit, outlet and day of publication (NULL: undated).",
         "visit_id TEXT, outlet_id TEXT, day TEXT, articles INTEGER",
         """SELECT a.visit_id, a.outlet_id, substr(a.published, 1, 10) AS day,
-        count(*) AS articles FROM articles a WHERE a.published IS NOT NULL AND {where}
+        count(*) AS articles FROM articles a WHERE {where}
         GROUP BY a.visit_id, a.outlet_id, substr(a.published, 1, 10)""",
         ("visit_id", "day"),
     ),

@@ -27,6 +27,7 @@ from .readers import (
 )
 
 MAX_ARTICLES = 200
+UNDATED = "undated"  # sorts after every yyyy-mm(-dd) on a chart's axis
 VEGA_DIR = "datasette_vega"
 
 
@@ -152,10 +153,11 @@ async def overview_page(datasette, request):
     coverage = await query(
         datasette,
         db,
-        """SELECT t.month, coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
+        f"""SELECT coalesce(t.month, '{UNDATED}') AS month,
+        coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
         sum(t.articles) AS articles FROM coverage t
         LEFT JOIN visits v ON v.id = t.visit_id
-        WHERE t.month IS NOT NULL GROUP BY t.month, t.visit_id ORDER BY t.month""",
+        GROUP BY t.month, t.visit_id ORDER BY t.month""",
     )
     spec = charts.coverage_over_time(
         coverage, "month", "visit", "Articles per month of publication, by visit"
@@ -227,7 +229,7 @@ async def _comparison_page(datasette, request, db, scope: Scope, visit) -> Respo
     day_rows = _chart_rows(
         [
             {
-                "day": r["day"],
+                "day": r["day"] or UNDATED,
                 "outlet": names.get(r["col"], r["col"] or UNKNOWN),
                 "articles": r["articles"],
             }
@@ -254,7 +256,7 @@ async def _comparison_page(datasette, request, db, scope: Scope, visit) -> Respo
             "scope": scope,
             **data,
             "coverage_spec": charts.coverage_over_time(
-                day_rows, "day", "outlet", "Dated articles per day, by outlet"
+                day_rows, "day", "outlet", "Articles per day, by outlet"
             ),
             "labels_spec": charts.labels_by_outlet(
                 _chart_rows(label_rows, "label", keep=12), "Labels by outlet"
@@ -364,11 +366,11 @@ async def entity_page(datasette, request):
     months = await query(
         datasette,
         db,
-        """SELECT t.month, coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
+        f"""SELECT coalesce(t.month, '{UNDATED}') AS month,
+        coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
         sum(t.articles) AS articles FROM entity_outlet_month t
         LEFT JOIN visits v ON v.id = t.visit_id
-        WHERE t.entity_id = :id AND t.month IS NOT NULL
-        GROUP BY t.month, t.visit_id ORDER BY t.month""",
+        WHERE t.entity_id = :id GROUP BY t.month, t.visit_id ORDER BY t.month""",
         params,
     )
     wikidata = entity.get("wikidata")

@@ -2,6 +2,7 @@
 charts draw, nothing logs an error, no markup from the data runs. Screenshots are saved
 in tests/artifacts/."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -35,33 +36,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """Base URL of datasette serving the sample database read-only."""
-    path = build_sample_db(tmp_path_factory.mktemp("browser") / "newsvisits.db")
+@contextlib.contextmanager
+def datasette_serve(path: Path):
+    """``datasette serve -i path`` on a free port; yields its base URL."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-c", SERVE, "serve", "-i", str(path)]
+    command += ["-h", "127.0.0.1", "-p", str(port), "-m", str(REPO / "metadata.json")]
+    command += ["--setting", "suggest_facets", "off"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            SERVE,
-            "serve",
-            "-i",
-            str(path),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-m",
-            str(REPO / "metadata.json"),
-            "--setting",
-            "suggest_facets",
-            "off",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -77,6 +61,14 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Base URL of datasette serving the sample database read-only."""
+    path = build_sample_db(tmp_path_factory.mktemp("browser") / "newsvisits.db")
+    with datasette_serve(path) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +166,17 @@ def test_datasette_vega_still_works_on_table_pages(server, browser):
     # datasette-vega itself warns that its vega-embed expects Vega 3: not an error.
     assert [p for p in problems if "uses Vega v3" not in p] == []
     page.close()
+
+
+def test_bundled_corpus_pages_draw(bundled_db, browser):
+    with datasette_serve(bundled_db) as base:
+        for path, screenshot in [
+            ("/-/newsvisits", "bundled-overview.png"),
+            ("/-/newsvisits/visit/2023-03-state-visit", "bundled-visit.png"),
+            ("/-/newsvisits/entity/alexander-lukashenko", "bundled-entity.png"),
+        ]:
+            page, problems, _ = open_page(browser, base + path, screenshot)
+            page.wait_for_selector("#chart-coverage svg, #chart-months svg")
+            assert max(chart_marks(page).values()) > 0
+            assert problems == []
+            page.close()

@@ -75,6 +75,17 @@ async def test_overview_chart_plots_the_whole_coverage_aggregate(ds, sample_db):
 
 
 @pytest.mark.asyncio
+async def test_charts_count_undated_articles_too(bundled_db):
+    ds = Datasette(immutables=[str(bundled_db)], metadata=METADATA)
+    conn = sqlite3.connect(bundled_db)
+    spec = chart_specs(await get(ds, "/-/newsvisits"))["coverage"]
+    plotted = {row["month"] for row in spec["data"]["values"]}
+    assert sum(row["articles"] for row in spec["data"]["values"]) == 5
+    undated = conn.execute("SELECT count(*) FROM articles WHERE month IS NULL")
+    assert ("undated" in plotted) == (undated.fetchone()[0] > 0)
+
+
+@pytest.mark.asyncio
 async def test_visit_page_has_a_column_per_outlet(ds):
     page = await get(ds, "/-/newsvisits/visit/2023-03-state-visit")
     columns = re.findall(r'<section class="nv-column">\s*<h2><a [^>]*>(.*?)</a>', page)
