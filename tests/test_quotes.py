@@ -179,6 +179,9 @@ def test_an_opening_mark_that_never_closes_is_not_a_quotation():
         ('"We are partners," Xi declared.', "X said"),
         ('"We are partners," according to Xi.', "according to X"),
         ("Xi said: “We are partners.”", "X said:"),
+        ("Xi said in Beijing on Monday: “We are partners.”", "X said:"),
+        ("Xi repeated: “We are partners.”", "X said:"),
+        ('"We are partners" — Xi said.', "X said"),
     ],
 )
 def test_reporting_verbs_before_or_after_the_quotation_name_the_speaker(text, pattern):

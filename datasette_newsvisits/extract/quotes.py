@@ -106,7 +106,10 @@ _VERB_WORDS = _words(
     "announces claimed claims argued argues recalled recalls remarked remarks boasted "
     "boasts replied replies asked asks reported reports underlined underlines "
     "highlighted highlights reiterated reiterates assured assures acknowledged "
-    "admitted complained suggested vowed promised confirmed confirms insisted"
+    "admitted complained suggested vowed promised confirmed confirms insisted repeated "
+    "repeats continued continues concluded concludes answered answers responded "
+    "responds observed observes cautioned predicted quipped joked conceded maintained "
+    "maintains countered retorted"
 )
 _VERBS = (
     r"(?:(?:was|were|is|has been) quoted as saying|pointed out|points out|"
@@ -126,14 +129,14 @@ _POST_QUOTED = re.compile(
     rf"\s*[,.!?]?\s*(?P<np0>{_NP})\s+quoted\s+(?P<np>{_NP})\s+as\s+saying\b"
 )
 _POST_SAID_X = re.compile(
-    rf"\s*[,!?]?\s*(?P<verb>{_VERBS})\s+(?P<np>{_NP_LONG})"
+    rf"\s*[,!?—–]?\s*(?P<verb>{_VERBS})\s+(?P<np>{_NP_LONG})"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
 )
 _POST_ACCORDING = re.compile(
     rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
 )
 _POST_X_SAID = re.compile(
-    rf"\s*[,!?]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"\s*[,!?—–]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
 _COMMA = re.compile(",")
@@ -142,6 +145,7 @@ _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+_LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 _CLAUSE_START = re.compile(
     r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if)\b)\s*",
@@ -513,6 +517,23 @@ class _Article:
                 "X said:" if intro.group("mark") == ":" else _pattern(a, "X said")
             )
             return a, "speech"
+        if bare and local_pre.rstrip().endswith(":"):
+            # "Lukashenko said in an interview on Monday:", "Lukashenko repeated:"
+            events = self.events()
+            k = bisect_left(events, s.open) - 1
+            if k >= 0 and events[k] >= local_from:
+                a = self.subject(events[k], sent_start)
+            else:
+                last = _LAST_WORD.search(local_pre)
+                lowercase = last and last.group(1).islower()
+                a = (
+                    self.subject(local_from + last.start(1), sent_start)
+                    if lowercase
+                    else None
+                )
+            if a is not None and (a.speaker or a.speaker_id):
+                a.pattern = "X said:"
+                return a, "speech"
         standalone = not bare
         # 3. right after the closing mark
         after = self.after_quote(close + 1, post) if post else None
