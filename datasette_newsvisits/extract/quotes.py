@@ -17,15 +17,18 @@ Finding quotations (one regex pass over the marks, then a scan per paragraph):
   ``Quote`` and all parts share the attribution found at the end of the chain (or
   before its start); an open mark that is never reopened is dropped.
 
-Attribution, tried in this order for each quotation, within its sentence:
+Attribution, tried in this order for each quotation, within its sentence (read at
+most ``SENTENCE_REACH`` characters either side of the quotation):
 
 1. split: ``"…," he said, "…"`` - the second part takes the first part's speaker;
 2. introduced: the quotation starts its sentence, or follows ``X said:`` /
-   ``X said,`` (pattern ``X said:`` for a colon);
-3. right after the closing mark: ``X quoted Y as saying`` (speaker Y, ``medium``),
-   ``said X``, ``according to X``, ``X said`` / ``X told Y`` (speaker X, not Y; any
-   reporting verb: added, stated, noted, stressed, wrote, declared, warned, …), an
-   apposition allowed (``X, a former minister, wrote``);
+   ``X said,`` / ``X said in an interview on Monday:`` / ``X repeated:`` (pattern
+   ``X said:`` for a colon);
+3. right after the closing mark (a comma or dash between allowed): ``X quoted Y as
+   saying`` (speaker Y, ``medium``), ``said X``, ``according to X`` / ``in the words
+   of X``, ``X said`` / ``X told Y`` (speaker X, not Y; any verb of saying: added,
+   stated, noted, stressed, wrote, declared, warned, replied, ``was quoted as
+   saying``, …), an apposition allowed (``X, a former minister, wrote``);
 4. a quotation inside a sentence (not standing alone): the last reporting verb before
    it in the sentence, outside other quotations (``Zelenskyy … noted that "…"``,
    ``According to him, … "…"``, ``quoted him as saying that "…"``), else an
@@ -51,23 +54,31 @@ Resolving the speaker phrase (``Quote.speaker`` keeps it as written):
   ending the phrase is the speaker, unless a preposition or "and" comes before it
   ("representatives of …", "media in Minsk", "Xi and Lukashenko": no single speaker);
 - he/she/him/her (gender-neutral: any person): the nearest person named earlier in
-  the same sentence, else the latest person who said something (a reporting verb
-  with a resolved subject, or a quotation's speaker), else the nearest person
-  mention, within ``WINDOW`` characters; names inside quotations never count;
+  the same sentence (not after a preposition or "told"), else the latest person who
+  said something (a verb of saying with a resolved subject, or a quotation's
+  speaker), else the nearest person mention, within ``WINDOW`` characters; names
+  inside quotations never count; when the latest one to speak is a capitalized name
+  no entity covers (an unknown person), the pronoun stays unresolved;
 - they/them/it: the nearest person-or-organization mention in the same or previous
   sentence if it is an organization, else the latest organization that spoke;
   people ("Xi and Lukashenko … they") give None;
 - "the" + role ("the Belarusian leader", "the head of state", "the Kremlin leader",
   "the diplomat", "the ministry"): the latest entity mentioned before it whose
   gazetteer role, title before a mention or apposition after it matches the role
-  and the nationality; "the SCO secretariat" is the organization named inside it;
-  "a …" / "one …" (an unnamed person) is never resolved.
+  and the nationality (role synonyms in ``_PERSON_ROLES``: a "leader" may be a
+  president or ruler, a "diplomat" an ambassador or a foreign-ministry
+  spokesperson); "the SCO secretariat" is the organization named inside it;
+  "a …" / "one …" (an unnamed person) is never resolved;
+- a name heading an "of" phrase or an apposition ("expert Ulrike Hensel of the
+  University of Bremen") is the speaker; any other phrase keeps speaker_id None.
 
 Kind: a quotation is a ``phrase`` (a term, scare quotes, a fragment: "all-weather",
 "external forces", his "old friend") when it sits inside a sentence rather than
 standing alone or being introduced, has at most ``PHRASE_MAX_WORDS`` words, no inner
-clause punctuation and no finite-verb cue (auxiliaries, modals, subject pronouns);
-everything else is ``speech``. A phrase still gets the speaker of its sentence's
+clause punctuation and no finite-verb cue (auxiliaries, modals, subject pronouns,
+contractions, "who/that + verb", an -ly adverb before a verb: "fully supports", a
+leading third-person verb: "opposes …"); everything else is ``speech``. A quotation
+standing alone, introduced or split by an attribution is speech however short. A phrase still gets the speaker of its sentence's
 verb of saying ("the Belarusian leader said he … his "old friend" Xi" → Lukashenko).
 """
 
