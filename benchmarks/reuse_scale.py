@@ -4,8 +4,8 @@
 
 For each N, builds (once) ``benchmarks/out/reuse-N.db`` with the public schema and the
 sentences of N generated articles (split by ``split_sentences``, no other extraction),
-then runs ``update_reuse`` twice in a fresh process: a full computation and an idempotent
-re-run. Peak RSS is that process's maximum resident set. Last line per N:
+then, in a fresh process, clears any earlier groups and runs ``update_reuse`` twice: a
+full computation from nothing and an idempotent re-run. Peak RSS is that process's maximum resident set. Last line per N:
 ``articles=N sentences=S groups=G seconds=T rerun_seconds=R peak_rss_mb=M``.
 """
 
@@ -34,6 +34,13 @@ import json, resource, sqlite3, sys
 sys.path.insert(0, {root!r})
 from datasette_newsvisits.reuse import update_reuse
 conn = sqlite3.connect({db!r}, isolation_level=None)
+conn.execute("PRAGMA foreign_keys = ON")
+with conn:  # start from nothing: the first run computes and writes every group
+    conn.execute("BEGIN")
+    conn.execute("UPDATE sentences SET reuse_id = NULL WHERE reuse_id IS NOT NULL")
+    conn.execute("DELETE FROM reuse")
+    conn.execute("UPDATE articles SET wire_share = NULL")
+    conn.execute("COMMIT")
 first = update_reuse(conn)
 second = update_reuse(conn)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -50,7 +50,7 @@ from scipy.sparse.csgraph import connected_components
 MIN_WORDS = 6
 MIN_CONTENT = 4
 BANDS = 24
-ROWS = 2
+ROWS = 3
 WINDOW = 2
 THRESHOLD = 0.56
 PAIR_THRESHOLD = 0.6
@@ -60,6 +60,8 @@ SEED = 20230228
 CHUNK = 20_000
 VERIFY_BATCH = 50_000
 REDUCE_CHUNK = 100_000
+REBUILD_INDEX_AT = 50_000  # changed sentences above which the reuse_id index is rebuilt
+REUSE_INDEX = "idx_sentences_reuse_id"  # as schema.ensure_schema names it
 
 _STOPWORD_TEXT = """
     a an the and or but nor of to in on at by for with from as into onto about over under
@@ -220,6 +222,9 @@ def update_reuse(
             "SELECT ?, ?, ?, ?, text FROM sentences WHERE id = ?",
             reuse_rows,
         )
+        rebuild = len(changed) > REBUILD_INDEX_AT and _has_index(conn, REUSE_INDEX)
+        if rebuild:  # cheaper to drop the index on reuse_id and build it again
+            conn.execute(f"DROP INDEX [{REUSE_INDEX}]")
         conn.executemany(
             "UPDATE sentences SET reuse_id = ? WHERE id = ?",
             (
@@ -227,10 +232,19 @@ def update_reuse(
                 for i in changed.tolist()
             ),
         )
+        if rebuild:
+            conn.execute(f'CREATE INDEX [{REUSE_INDEX}] ON sentences("reuse_id")')
+        # The full-text index's update trigger would re-index title and text of every
+        # article whose wire_share changes: they do not change, so it is set aside.
+        triggers = _update_triggers(conn, "articles")
+        for name, _sql in triggers:
+            conn.execute(f"DROP TRIGGER [{name}]")
         conn.executemany(
             "UPDATE articles SET wire_share = ? WHERE rowid = ? AND wire_share IS NOT ?",
             ((value, rowid, value) for rowid, value in share.items()),
         )
+        for _name, sql in triggers:
+            conn.execute(sql)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -245,6 +259,27 @@ def update_reuse(
         "group_seconds": round(group_seconds, 2),
         "seconds": round(time.perf_counter() - started, 2),
     }
+
+
+def _update_triggers(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """Name and SQL of the UPDATE triggers on ``table``."""
+    return [
+        (name, sql)
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            (table,),
+        )
+        if " UPDATE " in sql.upper().replace("\n", " ")
+    ]
+
+
+def _has_index(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+        is not None
+    )
 
 
 def _wire_share(owner, length, reused, outlets: dict) -> dict[int, float | None]:
@@ -300,7 +335,8 @@ class _Index:
             token_ids = [self._token(word) for word in content]
         self.tokens.extend(token_ids)
         self.sizes.append(len(token_ids))
-        self.digests.append(hash(b" ".join(words)))
+        joined = b" ".join(words)  # same in every process, unlike hash()
+        self.digests.append((zlib.crc32(joined) << 31) ^ zlib.adler32(joined))
 
     def _token(self, word: bytes) -> int:
         token = self.vocab.get(word)

@@ -1,7 +1,10 @@
 """Reuse detection: near-identical sentences across articles, grouped and stored."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,6 +104,26 @@ def test_a_big_bucket_of_reprints_is_one_group():
     labels = group_sentences(reprints + [QUOTE])
     assert set(labels[:300]) == {0}
     assert labels[300] is None
+
+
+def test_grouping_is_the_same_in_every_process():
+    script = (
+        "import json, sys; from datasette_newsvisits.reuse import group_sentences; "
+        "pairs = json.load(open(sys.argv[1]))['pairs']; "
+        "print(group_sentences([t for p in pairs for t in (p['a'], p['b'])]))"
+    )
+    path = Path(__file__).parent / "fixtures" / "reuse" / "pairs.json"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
 
 
 def build(path, articles: dict[str, tuple[str | None, str]]) -> sqlite3.Connection:
