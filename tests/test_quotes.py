@@ -131,6 +131,11 @@ def test_an_apostrophe_inside_a_single_quoted_passage_does_not_close_it():
     assert one(text).text == "should use Russia’s ear to stop the war"
 
 
+def test_a_stray_apostrophe_does_not_open_a_quotation():
+    text = "In the '90s Lukashenko's rule began, and the 'reform' agenda stalled."
+    assert [q.text for q in quotes(text)] == ["reform"]
+
+
 def test_a_quotation_may_span_sentences():
     q = one('Lukashenko said: "We agree. We will act. Nobody can stop us."')
     assert q.text == "We agree. We will act. Nobody can stop us."
@@ -318,6 +323,21 @@ def test_quoted_as_saying_names_the_person_quoted():
     assert (q.speaker_id, q.attribution) == ("xi", "medium")
     q = one("Xi was quoted as saying: “China is ready to work with Belarus.”")
     assert q.speaker_id == "xi"
+
+
+def test_a_continuation_only_follows_the_quote_of_the_sentence_before():
+    text = '"A new era has begun," said Xi. Lukashenko frowned at this. "Not yet."'
+    assert [q.speaker_id for q in quotes(text)] == ["xi", None]
+
+
+def test_a_relative_clause_speaks_for_the_name_it_follows():
+    text = 'Xi, who said last year that ties were "excellent", met Lukashenko.'
+    assert one(text).speaker_id == "xi"
+
+
+def test_a_quoted_term_opening_a_sentence_is_a_phrase_without_speaker():
+    q = one('"All-weather" is how Beijing describes the partnership.')
+    assert (q.kind, q.speaker_id) == ("phrase", None)
 
 
 def test_a_quotation_with_no_attribution_has_no_speaker():

@@ -156,6 +156,7 @@ _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+_WHO = re.compile(r",?\s*\bwho$")
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 _CLAUSE_START = re.compile(
@@ -345,13 +346,13 @@ def _find_spans(text: str) -> list[_Span]:
                 open_at, open_kind, continuing = None, None, False
             elif open_kind == "d":
                 continue
-            elif c in "‘'" and open_kind is None:
-                if (before.isalnum() and after.isalnum()) or not after.isalnum():
-                    continue
-                if c == "'" and not (
-                    before.isspace() or before in "([—–-" or i == p_start
-                ):
-                    continue
+            elif (
+                c in "‘'"
+                and open_kind in (None, "s")
+                and (before.isspace() or before in "([—–-" or i == p_start)
+                and after.isalpha()
+            ):
+                # an opener; one already open was a stray apostrophe ("the '90s")
                 open_at, open_kind = i, "s"
             elif c in "’'" and open_kind == "s":
                 if (before.isalnum() and after.isalnum()) or before.isspace():
@@ -545,9 +546,15 @@ class _Article:
             if a is not None and (a.speaker or a.speaker_id):
                 a.pattern = "X said:"
                 return a, "speech"
-        standalone = not bare
         # 3. right after the closing mark
         after = self.after_quote(close + 1, post) if post else None
+        # a quotation opening a sentence that goes on ("“All-weather” is how …") is
+        # part of that sentence, unless it ends like a sentence or clause itself
+        standalone = not bare and (
+            after is not None
+            or text[s.end - 1] in ".,!?;:…"
+            or not post.strip(" \t\n.,;:!?)—–-")
+        )
         if standalone:
             if after is not None:
                 return after, "speech"
@@ -674,10 +681,15 @@ class _Article:
 
     def continuation(self, s: _Span, sent_start: int, done) -> _Attribution:
         """A quotation with no attribution of its own."""
+        prev_sentence = self.sentence(max(sent_start - 2, 0), s.para_start, sent_start)[
+            0
+        ]
         if done:
             prev_span, prev_a, _ = done[-1]
-            if prev_span.para_start == s.para_start and (
-                prev_a.speaker or prev_a.speaker_id
+            if (
+                prev_span.para_start == s.para_start
+                and self.span_end(prev_span) >= prev_sentence
+                and (prev_a.speaker or prev_a.speaker_id)
             ):
                 a = _Attribution(
                     prev_a.speaker, prev_a.speaker_id, "continuation", prev_a.how
@@ -714,6 +726,9 @@ class _Article:
         end = verb_at
         region = text[sent_start:end]
         trimmed = _TRAILING_ADVERBS.sub("", region).rstrip()
+        who = _WHO.search(trimmed)  # "Xi, who said last year that …"
+        if who:
+            trimmed = trimmed[: who.start()].rstrip()
         if trimmed.endswith(","):  # "X, an apposition, said"
             inner = trimmed[:-1]
             comma = inner.rfind(",")
@@ -955,7 +970,7 @@ def _np_ok(np: str, allow_pronoun: bool = True) -> bool:
     if first[0].isupper() or low in _FIRST_WORDS_OK:
         return True
     # "spokesperson Hua Chunying": a lower-case title before a name
-    return low not in _PREPOSITIONS and words[-1][0].isupper()
+    return low not in _NOT_NAMES and low not in _PREPOSITIONS and words[-1][0].isupper()
 
 
 def _kind(words: str) -> str:
