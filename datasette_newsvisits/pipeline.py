@@ -97,8 +97,7 @@ def process_article(raw: RawArticle, context: Context) -> dict:
             for q in extraction.quotes
         ],
         "labels": [
-            {"article_id": aid, **_row(label), **shared}
-            for label in extraction.labels
+            {"article_id": aid, **_row(label), **shared} for label in extraction.labels
         ],
         "figures": [
             {"article_id": aid, **_row(f), **shared} for f in extraction.figures

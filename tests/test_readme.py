@@ -67,3 +67,25 @@ def test_question_three_figures_by_outlet(bundled_db):
     assert (5e9, "USD") in money
     assert (3.56e9, "USD") in money
     assert any(r["kind"] == "percent" and r["value"] == 33 for r in rows)
+
+
+def test_each_sql_function_example_in_the_readme_gives_the_result_it_shows(bundled_db):
+    from datasette_newsvisits.sqlfunctions import register
+
+    section = README.split("### SQL functions", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(
+        r"^(select .*?);\s+-- (.+?)(?: \(.*\))?$", section, flags=re.MULTILINE
+    )
+    functions = {"canonical_entity", "quote_key", "text_similarity", "visit_for_date"}
+    assert functions <= {
+        name for sql, _ in examples for name in functions if name in sql
+    }
+    conn = sqlite3.connect(bundled_db)
+    register(conn)
+    try:
+        for sql, shown in examples:
+            [value] = conn.execute(sql).fetchone()
+            expected = shown.strip("'") if shown.startswith("'") else float(shown)
+            assert value == expected, (sql, value, shown)
+    finally:
+        conn.close()

@@ -87,7 +87,7 @@ def test_kwic_returns_a_json_array(conn):
 
 
 def test_documented_examples(conn):
-    """The examples of docs/plugin.md, verbatim."""
+    """The examples of the README, verbatim."""
     assert one(
         conn,
         """select quote_key('“Old friends,” he said') = quote_key('"old friends" he said')""",
