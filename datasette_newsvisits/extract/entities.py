@@ -172,12 +172,16 @@ def _segments(text: str, match: re.Match, taken: _Spans):
 def _title_before(text: str, position: int, taken: _Spans) -> bool:
     """Whether a title stands right before ``position``, or before the place there
     ("Ambassador to China Yuri Senko")."""
-    previous = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
-    if previous and fold_same_length(previous.group(1)) in TITLE_WORDS:
+    words = text[max(0, position - 40) : position].split()
+    if words and fold_same_length(words[-1]) in TITLE_WORDS:
         return True
     if position in taken.covered:
-        before = _TITLE_BEFORE_PLACE.search(text, max(0, position - 40), position)
-        return bool(before) and fold_same_length(before.group(1)) in TITLE_WORDS
+        words = text[max(0, position - 40) : position].split()
+        return (
+            len(words) >= 2
+            and words[-1] in ("to", "of", "for", "in")
+            and fold_same_length(words[-2]) in TITLE_WORDS
+        )
     return False
 
 
@@ -224,7 +228,7 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
         if start in taken.covered:
             continue
         word = _POSSESSIVE.sub("", match.group())
-        owner = owners.get(textnorm.fold(word))
+        owner = owners.get(fold_same_length(word))
         if owner and len(owner) == 1:
             found.append(Mention(next(iter(owner)), word, start, start + len(word)))
     return found

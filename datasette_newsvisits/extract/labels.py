@@ -87,10 +87,11 @@ _STAND_IN = re.compile(
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
 )
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
-_NAME_GAP = re.compile(
-    rf"(?:{_SP}of{_SP}(?:the{_SP})?[A-Z][\w'’\-]*(?:{_SP}[A-Z][\w'’\-]*)*)?{_SP}"
-)
 WINDOW = 120
+# Last words of whatever can end right before a name: descriptors, countries, "exile".
+_LAST_WORDS = frozenset(
+    phrase.split()[-1] for phrase in [*DESCRIPTORS, *COUNTRY_NATIONALITY, "exile"]
+)
 OBJECT_GAP = 45
 PREPOSITIONS = {"adviser": "to", "aide": "to"}  # the rest take "of"
 
@@ -118,8 +119,11 @@ def extract_labels(
 def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
     """Descriptors right before a name, chained with "and" or commas."""
     window_start = max(0, mention.start - WINDOW)
+    last = text[max(0, mention.start - 30) : mention.start].split()
+    if not last or _bare(last[-1].rstrip(",")) not in _LAST_WORDS:
+        return  # cheap test first: no descriptor or country ends right here
     match = _BEFORE_NAME.search(text, window_start, mention.start)
-    if not match:
+    if not match and last[-1].endswith(","):
         match = _BEFORE_NAME_COMMA.search(text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
@@ -180,13 +184,8 @@ def _after(
         end = match.end()
         if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
             # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
-            gap = _NAME_GAP.match(text, match.end("desc"))
-            following = gap and _next_mention(text, ordered, gap.end(), gap=0)
-            if (
-                following
-                and following.entity_id in people
-                and label.label not in RELATIONAL
-            ):
+            following = _next_person(text, ordered, match.end("desc"), people)
+            if following and label.label not in RELATIONAL:
                 continue
         if label.label in RELATIONAL and owner is None and match.group("rel"):
             owner = _next_mention(text, ordered, match.end())
@@ -219,6 +218,20 @@ def _owned_description(text: str, ordered: list[Mention], position: int):
             match = _DESCRIPTION.match(text, after)
             return (mention, match) if match else (None, None)
     return None, None
+
+
+def _next_person(text, ordered, position, people) -> Mention | None:
+    """The next person named within ``OBJECT_GAP`` characters, only words between."""
+    for mention in ordered:
+        if mention.start < position:
+            continue
+        if mention.start - position > OBJECT_GAP:
+            return None
+        if not _WORDS_ONLY.fullmatch(text, position, mention.start):
+            return None
+        if mention.entity_id in people:
+            return mention
+    return None
 
 
 def _next_mention(text, ordered, position, possessive=False, gap=OBJECT_GAP):
