@@ -122,10 +122,34 @@ _VERB_WORDS = _words(
     "responds observed observes cautioned predicted quipped joked conceded maintained "
     "maintains countered retorted"
 )
-_VERBS = (
-    r"(?:(?:was|were|is|has been) quoted as saying|pointed out|points out|"
-    + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True))
-    + ")"
+
+
+def _alternation(words) -> str:
+    """A regex matching any of ``words``, as a trie so the engine never backtracks."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            re.escape(c) + emit(child) for c, child in sorted(node.items()) if c
+        ]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return emit(trie)
+
+
+_VERBS = _alternation(
+    _VERB_WORDS
+    | {"pointed out", "points out"}
+    | {f"{v} quoted as saying" for v in ("was", "were", "is", "has been")}
 )
 _VERB = re.compile(r"(?<![\w\-’'])" + _VERBS + r"\b")
 _NOT_AFTER = _words(
