@@ -211,6 +211,29 @@ def test_a_question_answered_after_a_colon_keeps_the_last_speaker():
     assert [q.speaker_id for q in quotes(text)] == ["putin", "putin"]
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_one():
+    text = (
+        "Sviatlana Tsikhanouskaya spoke in Vilnius. At a conference she put it "
+        'this way:\n\n"Every trip to Beijing is a trip away from the people."'
+    )
+    q = one(text)
+    assert (q.speaker_id, q.attribution) == ("tsikhanouskaya", "X said:")
+
+
+def test_as_x_put_it_names_the_speaker():
+    q = one('As Sviatlana Tsikhanouskaya put it, "Minsk is a small door."')
+    assert q.speaker_id == "tsikhanouskaya"
+
+
+def test_a_parenthesis_and_a_reflexive_do_not_hide_the_subject():
+    text = (
+        "Lukashenko himself admits that projects stalled (he once called the pace "
+        '"a disgrace") but insists on the course. Putin was not there. '
+        '"There is no alternative," he told officials.'
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["lukashenko", "lukashenko"]
+
+
 def test_x_told_y_attributes_to_x_not_to_the_listener():
     q = one('"China is willing to help," Qin Gang told Sergei Aleinik.')
     assert (q.speaker_id, q.attribution) == ("qin", "X told Y")

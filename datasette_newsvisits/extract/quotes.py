@@ -120,7 +120,7 @@ _VERB_WORDS = _words(
     "admitted complained suggested vowed promised confirmed confirms insisted repeated "
     "repeats continued continues concluded concludes answered answers responded "
     "responds observed observes cautioned predicted quipped joked conceded maintained "
-    "maintains countered retorted"
+    "maintains countered retorted admits admit insist"
 )
 
 
@@ -148,7 +148,7 @@ def _alternation(words) -> str:
 
 _VERBS = _alternation(
     _VERB_WORDS
-    | {"pointed out", "points out"}
+    | {"pointed out", "points out", "put it", "puts it"}
     | {f"{v} quoted as saying" for v in ("was", "were", "is", "has been")}
 )
 _VERB = re.compile(r"(?<![\w\-’'])" + _VERBS + r"\b")
@@ -180,16 +180,18 @@ _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+_LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
 _WHO = re.compile(r",?\s*\bwho$")
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 _CLAUSE_START = re.compile(
-    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if)\b)\s*",
+    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
     re.IGNORECASE,
 )
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|earlier|again|once again|further|has|have|had|"
-    r"reportedly|separately|repeatedly|previously|recently|in turn))+\s*$"
+    r"reportedly|separately|repeatedly|previously|recently|in turn|once|too|"
+    r"personally|himself|herself|itself|themselves))+\s*$"
 )
 _FIRST_WORDS_OK = _words(
     "the a an one another two three some several many most his her their its"
@@ -555,19 +557,8 @@ class _Article:
             return a, "speech"
         if bare and local_pre.rstrip().endswith(":"):
             # "Lukashenko said in an interview on Monday:", "Lukashenko repeated:"
-            events = self.events()
-            k = bisect_left(events, s.open) - 1
-            if k >= 0 and events[k] >= local_from:
-                a = self.subject(events[k], sent_start)
-            else:
-                last = _LAST_WORD.search(local_pre)
-                lowercase = last and last.group(1).islower()
-                a = (
-                    self.subject(local_from + last.start(1), sent_start)
-                    if lowercase
-                    else None
-                )
-            if a is not None and (a.speaker or a.speaker_id):
+            a = self.colon_intro(max(sent_start, local_from), s.open)
+            if a is not None:
                 a.pattern = "X said:"
                 return a, "speech"
         # 3. right after the closing mark
@@ -721,6 +712,9 @@ class _Article:
                 return a
         if sent_start <= 0:
             return _Attribution()
+        intro = self.paragraph_intro(s)
+        if intro is not None:
+            return intro
         para_start, _ = self.paragraph(sent_start - 1)
         prev_start, _ = self.sentence(max(sent_start - 2, 0), para_start, sent_start)
         event = None
@@ -734,6 +728,33 @@ class _Article:
             return _Attribution()
         a.pattern = "continuation"
         return a
+
+    def paragraph_intro(self, s: _Span) -> _Attribution | None:
+        """A quotation opening a paragraph after one that ends "… put it this way:"."""
+        if s.para_start < 2 or self.text[s.para_start : s.open].strip():
+            return None
+        before = self.text[: s.para_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        p_start, _ = self.paragraph(len(before) - 1)
+        sent_start, _ = self.sentence(len(before) - 1, p_start, len(before))
+        a = self.colon_intro(sent_start, len(before))
+        if a is not None:
+            a.pattern = "X said:"
+        return a
+
+    def colon_intro(self, sent_start: int, colon_end: int) -> _Attribution | None:
+        """The speaker of "X said in Vilnius:" or "X repeated:" ending at ``colon_end``."""
+        events = self.events()
+        k = bisect_left(events, colon_end) - 1
+        if k >= 0 and events[k] >= sent_start:
+            a = self.subject(events[k], sent_start)
+        else:
+            last = _LAST_WORD.search(self.text, sent_start, colon_end)
+            if not (last and last.group(1).islower()):
+                return None
+            a = self.subject(last.start(1), sent_start)
+        return a if (a.speaker or a.speaker_id) else None
 
     # -- subjects and speaker phrases --------------------------------------------
 
@@ -759,12 +780,14 @@ class _Article:
             if comma >= 0 and not self._inside_quote(sent_start + comma):
                 trimmed = inner[:comma].rstrip()
         if re.search(r"(?:^|[\s,])(?:and|but)$", trimmed) and depth < 3:
-            earlier = None
-            for m in _VERB.finditer(text, sent_start, sent_start + len(trimmed)):
-                if not self._inside_quote(m.start()) and not self._passive(m.start()):
-                    earlier = m
-            if earlier is not None:
-                return self.subject(earlier.start(), sent_start, depth + 1)
+            # "X said … and noted": the subject of an earlier verb in the sentence
+            events = self.events()
+            k = bisect_left(events, sent_start + len(trimmed)) - 1
+            while k >= 0 and events[k] >= sent_start:
+                a = self.subject(events[k], sent_start, depth + 1)
+                if a.speaker_id is not None:
+                    return a
+                k -= 1
             return _Attribution()
         np_end = sent_start + len(trimmed)
         np_start = sent_start
@@ -787,6 +810,9 @@ class _Article:
             return _Attribution()
         if phrase.lower() in _PRONOUNS:
             return self.pronoun(phrase, start, None, depth)
+        tail = _LAST_PRONOUN.search(phrase)  # "At a conference in Vilnius she"
+        if tail and tail.group(1).lower() in ("he", "she", "they"):
+            return self.pronoun(tail.group(1), start + tail.start(1), None, depth)
         display = " ".join(phrase.split()[-10:])
         m = self.by_end.get(end)
         if m is not None:
