@@ -218,7 +218,9 @@ _FINITE_CUES = _words(
 )
 _CONTRACTION = re.compile(r"\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b", re.IGNORECASE)
 _ADVERB_VERB = re.compile(r"\b\w+ly\s+[a-z]+(?:es|[^su\W]s|ed)\b")  # "fully supports"
-_RELATIVE_VERB = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?\w+(?:s|ed)\b")
+_RELATIVE_VERB = re.compile(
+    r"\bwho\b|\b(?:that|which)\s+(?:\w+ly\s+|never\s+|always\s+)?\w+(?:s|ed)\b"
+)
 _CLAUSE_PUNCT = re.compile(r"[.!?;:,]")
 
 # Descriptors: "the" + up to three modifiers + a role noun.
