@@ -118,6 +118,11 @@ def test_curly_and_straight_double_marks_give_the_words_between_them():
         assert text[q.start : q.end] == q.text
 
 
+def test_low_high_marks_and_guillemets_pair_up_too():
+    text = "Lukashenko spoke of „an old friend“ and Xi of «a new era»."
+    assert [q.text for q in quotes(text)] == ["an old friend", "a new era"]
+
+
 def test_single_marks_are_quotes_but_apostrophes_are_not():
     text = (
         "Lukashenko’s aides called the trip a ‘working visit’ while Putin's "

@@ -6,8 +6,9 @@ extractor's output in, ``Quote`` records out. ``Quote.text`` is exactly
 
 Finding quotations (one regex pass over the marks, then a scan per paragraph):
 
-- double marks, straight or curly, pair up within a paragraph; a straight mark
-  opens when nothing is open and closes when something is;
+- double marks, straight or curly ("…", “…”, and „…“ or «…» from European
+  typography), pair up within a paragraph; a straight mark opens when nothing is
+  open and closes when something is;
 - single marks (curly or straight) are quotes only where they are not apostrophes:
   a mark between two letters or digits ("We’re", "Russia’s") never opens or closes;
   a single quote that does not close in its paragraph was an apostrophe and is
@@ -101,9 +102,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_MARKS = re.compile("[\"“”‘’']")
+_MARKS = re.compile("[\"“”‘’'„«»]")
+# What closes a double quotation, by the mark that opened it ("„…“" in Polish and
+# German typography, guillemets in French and Russian).
+_CLOSERS = {"“": '”"', '"': '"”', "„": '“”"', "«": "»"}
 _PARAGRAPH = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"”’'“»]?\s+(?=[\"“‘'„«]?[A-Z0-9])")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr st gen col lt sen rep prof jan feb mar apr aug sept sep oct nov dec "
     "no vs inc corp co jr sr u.s u.k u.n e.u"
@@ -185,7 +189,7 @@ _WHO = re.compile(r",?\s*\bwho$")
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
 _INTRO = re.compile(rf"{_VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 _CLAUSE_START = re.compile(
-    r"(?:[,;:()“”\"‘]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
+    r"(?:[,;:()“”\"‘„«»]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
     re.IGNORECASE,
 )
 _TRAILING_ADVERBS = re.compile(
@@ -363,12 +367,12 @@ def _find_spans(text: str) -> list[_Span]:
             i, c = mark.start(), mark.group()
             before = text[i - 1] if i > p_start else " "
             after = text[i + 1] if i + 1 < p_end else " "
-            if c in '“"' and open_kind is None:
+            if c in _CLOSERS and open_kind is None:
                 if c == '"' and after.isspace():
                     continue
                 open_at, open_kind = i, "d"
                 continuing = carry and not text[p_start:i].strip()
-            elif c in '”"' and open_kind == "d":
+            elif open_kind == "d" and c in _CLOSERS[text[open_at]]:
                 chain = chain_id if continuing else None
                 _add_span(spans, text, open_at, i, p_start, p_end, chain)
                 open_at, open_kind, continuing = None, None, False
@@ -397,7 +401,7 @@ def _find_spans(text: str) -> list[_Span]:
 
 def _next_paragraph_opens(text: str, p_end: int) -> bool:
     rest = text[p_end : p_end + 200].lstrip()
-    return rest[:1] in ("“", '"')
+    return rest[:1] in _CLOSERS
 
 
 def _add_span(spans, text, open_at, close, p_start, p_end, chain):
