@@ -363,6 +363,11 @@ def test_a_relative_clause_speaks_for_the_name_it_follows():
     assert one(text).speaker_id == "xi"
 
 
+def test_a_verb_of_saying_in_another_clause_does_not_attribute():
+    text = 'Xi said he would go, while Minsk\'s "all-weather" hopes remained.'
+    assert one(text).speaker_id is None
+
+
 def test_a_quoted_term_opening_a_sentence_is_a_phrase_without_speaker():
     q = one('"All-weather" is how Beijing describes the partnership.')
     assert (q.kind, q.speaker_id) == ("phrase", None)

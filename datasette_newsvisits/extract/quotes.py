@@ -184,6 +184,7 @@ _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+_NEW_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b")
 _LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
 _WHO = re.compile(r",?\s*\bwho$")
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
@@ -688,8 +689,10 @@ class _Article:
                 best is None or m.start() > best[0]
             ):
                 best = (m.start(), "according", m)
-        if best is None:
-            return None
+        if best is None or _NEW_CLAUSE.search(text, best[0], open_at):
+            return (
+                None  # "X said …; while China's "…" …": another clause, another voice
+            )
         at, how, m = best
         if how == "verb":
             a = self.subject(at, sent_start)
