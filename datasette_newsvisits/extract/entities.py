@@ -19,18 +19,21 @@ words of organization names, sentence openers) split runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import textnorm
 from .gazetteer import Gazetteer, fold_same_length, slugify
 from .records import Entity, Mention
-from .vocabulary import NOT_NAME_WORDS, PERSON_NOUNS, TITLE_WORDS
+from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
 
 UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
 _TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+_NOUN_ALTERNATION = "|".join(
+    sorted((re.escape(n) for n in PERSON_NOUNS), key=len, reverse=True)
+)
 _APPOSITION = re.compile(
-    r",[ \t]+(?:a|an|the|who|whose)\b[^.,;:\n]{0,60}?\b(?:"
-    + "|".join(sorted((re.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
-    + r")\b"
+    rf",[ \t]+(?:(?:a|an|the|who|whose)\b[^.,;:\n]{{0,60}}?\b(?:{_NOUN_ALTERNATION})"
+    rf"|(?:[a-z\-]+[ \t]+)?(?:{_NOUN_ALTERNATION})[ \t]+(?:of|to|for|at)\b)\b"
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
 _WORD = re.compile(_TOKEN)
@@ -38,7 +41,7 @@ _PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
 _NEXT_LETTER = re.compile(rf"[ \t]+[{UPPER}]")
 _PREVIOUS_WORD = re.compile(r"([\w.\-]+)[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})[ \t]+$")
+_FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})(?:[ \t]+[{UPPER}]\.)?[ \t]+$")
 _TITLE_BEFORE_PLACE = re.compile(r"([\w.\-]+)[ \t]+(?:to|of|for|in)[ \t]+$")
 MAX_NAME_WORDS = 4
 
@@ -120,23 +123,22 @@ def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
         if entity is None and not evidence and counts[key] < 2:
             if singles is None:
                 singles = _single_words(text)
-            evidence = singles.get(key.split()[-1], 0) > 0
+            words = key.split()
+            evidence = singles.get(words[-1], 0) > 0 or singles.get(words[0], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
             yield start, end, text[start:end], entity
 
 
 def _single_words(text: str) -> dict[str, int]:
-    """How often each capitalized word stands alone (no capitalized word beside it)."""
-    counts: dict[str, int] = {}
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        previous = _PREVIOUS_NAME_WORD.search(text, max(0, start - 30), start)
-        following = _NEXT_LETTER.match(text, end)
-        if (previous and previous.group(1)[0].isupper()) or following:
-            continue
-        word = fold_same_length(_POSSESSIVE.sub("", match.group()))
-        counts[word] = counts.get(word, 0) + 1
-    return counts
+    """How often each capitalized word stands alone (not in a run of capitalized words)."""
+    every = Counter(_strip_possessive(w) for w in _WORD.findall(text))
+    for run in _RUN.findall(text):
+        every.subtract(_strip_possessive(w) for w in _WORD.findall(run))
+    return {fold_same_length(w): n for w, n in every.items() if n > 0}
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _segments(text: str, match: re.Match, taken: _Spans):
@@ -200,8 +202,10 @@ def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
             return entity
     entity_id = slugify(name)
     if gazetteer.get(entity_id) or entity_id in discovered:
-        entity_id = f"{entity_id}-person"
-    entity = Entity(id=entity_id, name=name, type="person")
+        entity_id = f"{entity_id}-2"
+    last = fold_same_length(name.split()[-1])
+    kind = "organization" if last in ORG_SUFFIXES else "person"
+    entity = Entity(id=entity_id, name=name, type=kind)
     discovered[entity_id] = entity
     return entity
 

@@ -190,7 +190,7 @@ _NUMBER = re.compile(
 )
 _TOKENS = re.compile(r"(?<![\d.,])\d|[A-Za-z]+")
 _FIRST_WORDS = frozenset(
-    [w.split()[0] for w in [*WORD_NUMBERS, *VAGUE]]
+    [w.split()[0] for w in [*WORD_NUMBERS, *VAGUE] if not w.startswith("a ")]
     + ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 )
 _MODIFIER_BEFORE = re.compile(rf"\b{_MODIFIER}[ \u00a0]+$", re.IGNORECASE)
@@ -289,12 +289,18 @@ def _numbers(text: str):
         if start < end:
             continue
         word = token.group()
-        if not word[0].isdigit() and word.lower() not in _FIRST_WORDS:
+        known = word[0].isdigit() or word.lower() in _FIRST_WORDS
+        if not known and not _a_number_word(text, word, token.end()):
             continue
         match = _NUMBER.match(text, start)
         if match:
             end = match.end()
             yield match
+
+
+def _a_number_word(text: str, word: str, end: int) -> bool:
+    """ "a" that starts "a hundred" or "a dozen"."""
+    return word in ("a", "A") and text.startswith((" hundred", " dozen"), end)
 
 
 def _date_ranges(text: str, figures: list[Figure], taken: list) -> None:

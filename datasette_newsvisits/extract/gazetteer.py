@@ -103,8 +103,9 @@ def fold_same_length(text: str) -> str:
     return text.translate(table).lower()
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two strings."""
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance between two strings; stops early (returning more than
+    ``limit``) once the distance must exceed ``limit``."""
     if len(a) < len(b):
         a, b = b, a
     previous = list(range(len(b) + 1))
@@ -114,6 +115,8 @@ def edit_distance(a: str, b: str) -> int:
             current.append(
                 min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
             )
+        if limit is not None and min(current) > limit:
+            return limit + 1
         previous = current
     return previous[-1]
 
@@ -137,6 +140,7 @@ class Gazetteer:
             for spelling in [entity.name, *self._aliases[entity_id]]:
                 self._keys.setdefault(textnorm.name_key(spelling), entity_id)
         self._automaton = None
+        self._fuzzy_cache: dict[str, str | None] = {}
 
     def _add(self, record: dict) -> None:
         name = str(record["name"]).strip()
@@ -212,6 +216,14 @@ class Gazetteer:
         key = " ".join(tokens)
         if len(tokens) < 2 or len(key) < FUZZY_MIN_CHARS:
             return None
+        if key not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) > 100_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = self._closest_person(key, tokens)
+        entity_id = self._fuzzy_cache[key]
+        return self._entities[entity_id] if entity_id else None
+
+    def _closest_person(self, key: str, tokens: list[str]) -> str | None:
         best = None
         for candidate, entity_id in self._fuzzy_index.get(
             (tokens[0][0], tokens[-1][0]), ()
@@ -219,10 +231,11 @@ class Gazetteer:
             longest = max(len(candidate), len(key))
             if abs(len(candidate) - len(key)) > FUZZY_MAX_DISTANCE * longest:
                 continue
-            distance = edit_distance(candidate, key) / longest
+            limit = int(FUZZY_MAX_DISTANCE * longest)
+            distance = edit_distance(candidate, key, limit) / longest
             if distance <= FUZZY_MAX_DISTANCE and (best is None or distance < best[0]):
                 best = (distance, entity_id)
-        return self._entities[best[1]] if best else None
+        return best[1] if best else None
 
     @functools.cached_property
     def _fuzzy_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:

@@ -59,6 +59,7 @@ _BEFORE_NAME_COMMA = re.compile(
 )
 _CHAINED = re.compile(rf"{_PHRASE}$", re.IGNORECASE)
 _CHAIN = re.compile(rf"(?:,|{_SP}and|{_SP}&){_SP}$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"\b{_QUAL}{_SP}$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(rf"['’]s{_SP}$")
 _DESCRIPTION = re.compile(
     rf"(?:{_QUAL}{_SP})?(?:{_NAT}{_SP})?{_DESC}\b(?P<rel>{_SP}(?:of|to){_SP})?",
@@ -128,6 +129,8 @@ def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
     while match:
         label = _label(mention.entity_id, match, match.start())
         owner = _owner_before(text, ordered, match.start())
+        if owner is None and label.label in RELATIONAL and not label.qualifier:
+            label, owner = _adjunct_owner(text, ordered, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _CHAINED.search(text, window_start, chain.start())
@@ -142,6 +145,29 @@ def _owner_before(text: str, ordered: list[Mention], position: int) -> Mention |
         if mention.end == possessive.start():
             return mention
     return None
+
+
+def _adjunct_owner(text, ordered, match, label):
+    """ "close Putin ally Alexander Lukashenko": the owner named right before the noun."""
+    for mention in ordered:
+        if mention.end < match.start() - 1:
+            continue
+        if mention.end != match.start() - 1 or text[mention.end] != " ":
+            break
+        qualifier = _QUALIFIER_BEFORE.search(
+            text, max(0, mention.start - 20), mention.start
+        )
+        if qualifier:
+            label = Label(
+                label.entity_id,
+                label.label,
+                text[qualifier.start() : match.end()].strip(),
+                qualifier.start(),
+                QUALIFIERS[qualifier.group("qual").lower()],
+                label.nationality,
+            )
+        return label, mention
+    return label, None
 
 
 def _relate(

@@ -279,6 +279,15 @@ _ORG_WORDS = _split(
     visits meeting summit statement interview report reports"""
 )
 
+# Last words that make a discovered name an organization ("Oxford Economics").
+ORG_SUFFIXES = frozenset(
+    _split(
+        """foundation economics tech technologies motors holding holdings energy capital
+        partners analytics consulting industries ltd inc corp llc plc gmbh solutions
+        systems logistics airlines pharma media insights"""
+    )
+)
+
 NOT_NAME_WORDS = frozenset(
     [*_FUNCTION_WORDS, *_CALENDAR, *_DEMONYMS, *_ORG_WORDS]
     + [w for w in TITLE_WORDS]
