@@ -233,7 +233,7 @@ def test_as_x_put_it_names_the_speaker():
 def test_a_parenthesis_and_a_reflexive_do_not_hide_the_subject():
     text = (
         "Lukashenko himself admits that projects stalled (he once called the pace "
-        '"a disgrace") but insists on the course. Putin was not there. '
+        '"a disgrace") but insists on the course. Putin\'s envoy listened. '
         '"There is no alternative," he told officials.'
     )
     assert [q.speaker_id for q in quotes(text)] == ["lukashenko", "lukashenko"]
@@ -266,6 +266,22 @@ def test_he_is_the_latest_person_who_spoke_not_the_nearest_name():
         'He also said China would oppose "external forces".'
     )
     assert one(text).speaker_id == "qin"
+
+
+def test_he_prefers_the_subject_of_the_sentence_before():
+    text = (
+        '"Our ties are strong," Putin said. Lukashenko, for his part, likes to tell '
+        'audiences that he has friends everywhere. "China is our friend," he said.'
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["putin", "lukashenko"]
+
+
+def test_he_after_an_unnamed_speaker_is_not_resolved():
+    text = (
+        "Xi Jinping spoke first. A Western diplomat said the visit was a show. "
+        '"It is theatre," he said.'
+    )
+    assert one(text).speaker_id is None
 
 
 def test_she_resolves_the_same_way_as_he():

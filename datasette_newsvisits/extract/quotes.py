@@ -55,8 +55,10 @@ Resolving the speaker phrase (``Quote.speaker`` keeps it as written):
   ending the phrase is the speaker, unless a preposition or "and" comes before it
   ("representatives of …", "media in Minsk", "Xi and Lukashenko": no single speaker);
 - he/she/him/her (gender-neutral: any person): the nearest person named earlier in
-  the same sentence (not after a preposition or "told"), else the latest person who
-  said something (a verb of saying with a resolved subject, or a quotation's
+  the same sentence (not after a preposition or "told"), else whom the sentence
+  before is about (the subject of its first verb of saying, or its first named
+  person; an unnamed speaker there - "a Western diplomat said" - leaves the pronoun
+  unresolved), else the latest person who said something (a verb of saying with a resolved subject, or a quotation's
   speaker), else the nearest person mention, within ``WINDOW`` characters; names
   inside quotations never count; when the latest one to speak is a capitalized name
   no entity covers (an unknown person), the pronoun stays unresolved;
@@ -184,6 +186,7 @@ _PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 _PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b")
 _LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
 _WHO = re.compile(r",?\s*\bwho$")
@@ -870,6 +873,11 @@ class _Article:
                     break
                 if self._type(m) == "person" and not self._object(m):
                     return _Attribution(word, m.entity_id, None, "pronoun")
+            subject = self.previous_subject(sent_start, depth)
+            if subject is _UNKNOWN:
+                return _Attribution(word, None, None, "pronoun")
+            if subject is not None:
+                return _Attribution(word, subject, None, "pronoun")
             spoke = self.latest_speaker(pos, "person", depth)
             if spoke is _UNKNOWN:
                 return _Attribution(word, None, None, "pronoun")
@@ -894,6 +902,39 @@ class _Article:
         return _Attribution(
             word, spoke if spoke is not _UNKNOWN else None, None, "pronoun"
         )
+
+    def previous_subject(self, sent_start: int, depth: int) -> str | None:
+        """The person the sentence before ``sent_start`` is about.
+
+        The subject of its first verb of saying when it has one ("the Belarusian
+        leader said he would meet his old friend Xi"), else its first named person:
+        only one (not "Xi and Lukashenko"), not inside a quotation, not after a
+        preposition or "told", not a possessive ("Lukashenko's press service").
+        """
+        if sent_start < 2:
+            return None
+        p_start, p_end = self.paragraph(sent_start - 2)
+        start, _ = self.sentence(sent_start - 2, p_start, p_end)
+        events = self.events()
+        k = bisect_left(events, start)
+        if k < len(events) and events[k] < sent_start:
+            a = self.event_speaker(events[k], depth)
+            e = self.entities.get(a.speaker_id) if a.speaker_id else None
+            if e is not None:
+                return a.speaker_id if e.type == "person" else None
+            # "A Western diplomat said …": someone spoke whom no entity covers
+            return _UNKNOWN if a.speaker else None
+        lo = bisect_left(self.mention_starts, start)
+        for m in self.mentions[lo : bisect_left(self.mention_starts, sent_start)]:
+            if self._type(m) != "person":
+                continue
+            after = self.text[m.end : m.end + 3]
+            if self._object(m) or after[:1] in "’'" or after[:2] == "’s":
+                continue
+            if _AND_NAME.match(self.text, m.end):
+                return None
+            return m.entity_id
+        return None
 
     def _type(self, m: Mention) -> str | None:
         e = self.entities.get(m.entity_id)
