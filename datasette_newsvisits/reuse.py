@@ -361,7 +361,8 @@ class _Index:
         chosen = kept[first]
         chosen_sizes = sizes[chosen].astype(np.int64)
         distinct_tokens = tokens[_ranges(offsets[chosen], chosen_sizes)]
-        del tokens
+        del tokens, digests, offsets, _unique, first, chosen
+        self.tokens = self.digests = array("q")  # every sentence's tokens: no longer needed
         distinct_offsets = np.concatenate([[0], np.cumsum(chosen_sizes)])
         token_hash = np.asarray(self.token_hash, dtype=np.uint64)
         labels = self._near_duplicates(distinct_tokens, distinct_offsets, token_hash)
