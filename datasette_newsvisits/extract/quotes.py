@@ -3,6 +3,10 @@
 ``extract_quotes(text, mentions, entities)`` is pure: cleaned text and the entity
 extractor's output in, ``Quote`` records out. ``Quote.text`` is exactly
 ``text[start:end]``: the words between the marks, surrounding spaces trimmed.
+``Quote.attribution`` names the rule that found the speaker: ``X said`` (any verb of
+saying), ``said X``, ``according to X``, ``X told Y``, ``X said:`` (a colon
+introduction), ``pronoun``, ``descriptor``, ``medium``, ``continuation``; None when
+nothing attributes the quotation.
 
 Finding quotations (one regex pass over the marks, then a scan per paragraph):
 
