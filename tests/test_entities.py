@@ -95,3 +95,32 @@ def test_mention_offsets_point_at_the_surface(gazetteer):
     assert [m.surface for m in mentions] == ["Wang Wenbin", "Wang", "Lukashenko"]
     for m in mentions:
         assert text[m.start : m.end] == m.surface
+
+
+def test_a_first_name_before_a_known_surname_joins_the_mention(gazetteer):
+    text = "Aleksandr Łukaszenka and Alexander G. Lukashenko are one man."
+    entities, mentions = extract_entities(text, gazetteer)
+    assert [e.id for e in entities] == ["alexander-lukashenko"]
+    assert [m.surface for m in mentions] == [
+        "Aleksandr Łukaszenka",
+        "Alexander G. Lukashenko",
+    ]
+
+
+def test_a_surname_that_recurs_alone_makes_a_full_name_a_person(gazetteer):
+    text = "It was built by Aino Koskinen in a shed. Koskinen said it works."
+    assert names(text, gazetteer) == ["Aino Koskinen"]
+
+
+def test_discovered_names_ending_like_companies_are_organizations(gazetteer):
+    entities, _ = extract_entities(
+        "Analysts at Oxford Economics agree; Oxford Economics said so.", gazetteer
+    )
+    assert [(e.name, e.type) for e in entities] == [
+        ("Oxford Economics", "organization")
+    ]
+
+
+def test_empty_and_nameless_text_give_nothing(gazetteer):
+    assert extract_entities("", gazetteer) == ([], [])
+    assert extract_entities("no capitals here at all.", gazetteer) == ([], [])

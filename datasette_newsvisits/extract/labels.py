@@ -21,7 +21,9 @@ article uses, else the last word): "ally of putin". "counterpart" is not a label
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from itertools import islice
 
 from .records import Entity, Label, Mention
 from .vocabulary import (
@@ -53,11 +55,13 @@ _QUAL = rf"(?P<qual>{_alternation(QUALIFIERS)})"
 _COUNTRY = _alternation(COUNTRY_NATIONALITY)
 _OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
 _PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
-_BEFORE_NAME = re.compile(rf"{_PHRASE}{_SP}$", re.IGNORECASE)
+# Phrases that must end exactly where a name starts (tried with fullmatch).
+_BEFORE_NAME = re.compile(rf"{_PHRASE}{_SP}", re.IGNORECASE)
 _BEFORE_NAME_COMMA = re.compile(
-    rf"\bthe{_SP}{_PHRASE}(?:{_SP}in{_SP}exile)?,{_SP}$", re.IGNORECASE
+    rf"the{_SP}{_PHRASE}(?:{_SP}in{_SP}exile)?,{_SP}", re.IGNORECASE
 )
-_CHAINED = re.compile(rf"{_PHRASE}$", re.IGNORECASE)
+_CHAINED = re.compile(_PHRASE, re.IGNORECASE)
+_WORD_START = re.compile(r"(?<![\w'’\-])\w")
 _CHAIN = re.compile(rf"(?:,|{_SP}and|{_SP}&){_SP}$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"\b{_QUAL}{_SP}$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(rf"['’]s{_SP}$")
@@ -105,7 +109,7 @@ def extract_labels(
     people = [
         m for m in mentions if getattr(by_id.get(m.entity_id), "type", "") == "person"
     ]
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = _Index(mentions)
     short = _short_names(mentions, by_id)
     labels: list[Label] = []
     person_ids = {m.entity_id for m in people}
@@ -117,15 +121,28 @@ def extract_labels(
     return sorted(unique.values(), key=lambda x: x.start)
 
 
+class _Index:
+    """Mentions in text order, found by start position or by end offset."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.by_end = {m.end: m for m in self.mentions}
+
+    def after(self, position: int):
+        """Mentions starting at or after ``position``, in order."""
+        return islice(self.mentions, bisect_left(self.starts, position), None)
+
+
 def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
     """Descriptors right before a name, chained with "and" or commas."""
     window_start = max(0, mention.start - WINDOW)
     last = text[max(0, mention.start - 30) : mention.start].split()
     if not last or _bare(last[-1].rstrip(",")) not in _LAST_WORDS:
         return  # cheap test first: no descriptor or country ends right here
-    match = _BEFORE_NAME.search(text, window_start, mention.start)
+    match = _ending(_BEFORE_NAME, text, window_start, mention.start)
     if not match and last[-1].endswith(","):
-        match = _BEFORE_NAME_COMMA.search(text, window_start, mention.start)
+        match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
         owner = _owner_before(text, ordered, match.start())
@@ -133,41 +150,45 @@ def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
             label, owner = _adjunct_owner(text, ordered, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
-        match = chain and _CHAINED.search(text, window_start, chain.start())
+        match = chain and _ending(_CHAINED, text, window_start, chain.start())
 
 
-def _owner_before(text: str, ordered: list[Mention], position: int) -> Mention | None:
+def _ending(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The longest match of ``pattern`` that starts at a word and ends at ``end``.
+
+    (Trying only word starts is much cheaper than a search anchored with ``$``.)
+    """
+    for word in _WORD_START.finditer(text, start, end):
+        match = pattern.fullmatch(text, word.start(), end)
+        if match:
+            return match
+    return None
+
+
+def _owner_before(text: str, ordered: _Index, position: int) -> Mention | None:
     """The person whose descriptor this is: "Zelenskiy's adviser X" -> Zelenskiy."""
     possessive = _OWNER_BEFORE.search(text, max(0, position - 4), position)
-    if not possessive:
-        return None
-    for mention in ordered:
-        if mention.end == possessive.start():
-            return mention
-    return None
+    return ordered.by_end.get(possessive.start()) if possessive else None
 
 
 def _adjunct_owner(text, ordered, match, label):
     """ "close Putin ally Alexander Lukashenko": the owner named right before the noun."""
-    for mention in ordered:
-        if mention.end < match.start() - 1:
-            continue
-        if mention.end != match.start() - 1 or text[mention.end] != " ":
-            break
-        qualifier = _QUALIFIER_BEFORE.search(
-            text, max(0, mention.start - 20), mention.start
+    mention = ordered.by_end.get(match.start() - 1)
+    if mention is None or text[mention.end] != " ":
+        return label, None
+    qualifier = _QUALIFIER_BEFORE.search(
+        text, max(0, mention.start - 20), mention.start
+    )
+    if qualifier:
+        label = Label(
+            label.entity_id,
+            label.label,
+            text[qualifier.start() : match.end()].strip(),
+            qualifier.start(),
+            QUALIFIERS[qualifier.group("qual").lower()],
+            label.nationality,
         )
-        if qualifier:
-            label = Label(
-                label.entity_id,
-                label.label,
-                text[qualifier.start() : match.end()].strip(),
-                qualifier.start(),
-                QUALIFIERS[qualifier.group("qual").lower()],
-                label.nationality,
-            )
-        return label, mention
-    return label, None
+    return label, mention
 
 
 def _relate(
@@ -231,9 +252,7 @@ def _after(
 
 def _owned_description(text: str, ordered: list[Mention], position: int):
     """(owner, description) for "one of Kremlin chief Vladimir Putin's closest allies"."""
-    for mention in ordered:
-        if mention.start < position:
-            continue
+    for mention in ordered.after(position):
         if mention.start - position > OBJECT_GAP:
             break
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
@@ -248,9 +267,7 @@ def _owned_description(text: str, ordered: list[Mention], position: int):
 
 def _next_person(text, ordered, position, people) -> Mention | None:
     """The next person named within ``OBJECT_GAP`` characters, only words between."""
-    for mention in ordered:
-        if mention.start < position:
-            continue
+    for mention in ordered.after(position):
         if mention.start - position > OBJECT_GAP:
             return None
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
@@ -262,9 +279,7 @@ def _next_person(text, ordered, position, people) -> Mention | None:
 
 def _next_mention(text, ordered, position, possessive=False, gap=OBJECT_GAP):
     """The first mention within ``gap`` characters, with only words between."""
-    for mention in ordered:
-        if mention.start < position:
-            continue
+    for mention in ordered.after(position):
         if mention.start - position > gap:
             return None
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
