@@ -9,11 +9,11 @@ Method, in order:
 2. Exact duplicates of the normalized text collapse into one (a hash), so everything
    after runs once per distinct sentence.
 3. MinHash over each sentence's set of content words (order-free, so reordered clauses
-   still match), leaving out words found in more than ``COMMON_SHARE`` of the distinct
-   sentences (at least ``COMMON_MIN``) so that "lukashenko" or "china" do not throw most
-   sentences into a few huge buckets (a sentence made only of such words is found by its
-   exact duplicates alone), computed with numpy from fixed seeds, banded for LSH (``BANDS`` bands of
-   ``ROWS`` rows). Band hashes live in one numpy array per band; sorting it puts colliding
+   still match), computed with numpy from fixed seeds and banded for LSH (``BANDS``
+   bands of ``ROWS`` rows). Words found in more than ``COMMON_SHARE`` of the distinct
+   sentences (and at least ``COMMON_MIN``) are left out of the sketches, so that
+   "lukashenko" or "china" do not throw most sentences into a few huge buckets (a
+   sentence made only of such words is found by its exact duplicates alone). Band hashes live in one numpy array per band; sorting it puts colliding
    sentences side by side, and each sentence is compared with its ``WINDOW`` predecessors
    in a bucket, never all pairs, so a bucket of 10,000 reprints costs 10,000 comparisons.
 4. Each candidate pair is confirmed by the exact similarity of the content-word sets,
@@ -99,6 +99,7 @@ def _fold_table() -> dict[int, str]:
             table[code] = plain
     table.update({ord(c): p for c, p in zip("łŁøØđĐħı", "llooddhi")})
     table.update({ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe"})
+    table.update({ord(c): " " for c in "‘’‚‛“”„‟‐‑‒–—―…«»‹›\u00a0\u2009\u202f"})
     return table
 
 
@@ -362,7 +363,9 @@ class _Index:
         chosen_sizes = sizes[chosen].astype(np.int64)
         distinct_tokens = tokens[_ranges(offsets[chosen], chosen_sizes)]
         del tokens, digests, offsets, _unique, first, chosen
-        self.tokens = self.digests = array("q")  # every sentence's tokens: no longer needed
+        self.tokens = self.digests = array(
+            "q"
+        )  # every sentence's tokens: no longer needed
         distinct_offsets = np.concatenate([[0], np.cumsum(chosen_sizes)])
         token_hash = np.asarray(self.token_hash, dtype=np.uint64)
         labels = self._near_duplicates(distinct_tokens, distinct_offsets, token_hash)
