@@ -94,8 +94,8 @@ def _delete_replaced(conn: sqlite3.Connection) -> int:
     old = [
         row[0]
         for row in conn.execute(
-            "SELECT a.id FROM main.articles a JOIN part.articles p "
-            "ON p.source = a.source OR p.id = a.id"
+            "SELECT a.id FROM part.articles p JOIN main.articles a ON a.source = p.source "
+            "UNION SELECT a.id FROM part.articles p JOIN main.articles a ON a.id = p.id"
         )
     ]
     for article_id in old:
