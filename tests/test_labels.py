@@ -87,3 +87,13 @@ def test_a_list_of_names_is_not_an_apposition(gazetteer):
 
 def test_counterpart_is_not_a_label(gazetteer):
     assert labels("He will meet Chinese counterpart Xi Jinping.", gazetteer) == []
+
+
+def test_a_possessive_pronoun_points_to_the_person_named_before(gazetteer):
+    text = (
+        "Sviatlana Tsikhanouskaya criticized the trip. "
+        "Franak Viacorka, her chief adviser, agreed."
+    )
+    assert labels(text, gazetteer) == [
+        ("Franak Viacorka", "adviser to tsikhanouskaya", "chief", None)
+    ]

@@ -98,6 +98,7 @@ _LAST_WORDS = frozenset(
     phrase.split()[-1] for phrase in [*DESCRIPTORS, *COUNTRY_NATIONALITY, "exile"]
 )
 OBJECT_GAP = 45
+PRONOUN_REACH = 400
 PREPOSITIONS = {"adviser": "to", "aide": "to"}  # the rest take "of"
 
 
@@ -236,7 +237,10 @@ def _after(
                 continue
         if label.label in RELATIONAL and owner is None and match.group("rel"):
             owner = _next_mention(text, ordered, match.end())
-        if label.label in RELATIONAL and owner is not None:
+        pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
+        if label.label in RELATIONAL and owner is None and pronoun:
+            owner = _previous_person(ordered, mention, people)
+        elif label.label in RELATIONAL and owner is not None:
             end = max(end, owner.end)
         label = _relate(label, owner, mention, short)
         yield Label(
@@ -263,6 +267,17 @@ def _owned_description(text: str, ordered: list[Mention], position: int):
             match = _DESCRIPTION.match(text, after)
             return (mention, match) if match else (None, None)
     return None, None
+
+
+def _previous_person(ordered: _Index, mention: Mention, people: set) -> Mention | None:
+    """ "X, her chief adviser": the person named last before X (within ``PRONOUN_REACH``)."""
+    index = bisect_left(ordered.starts, mention.start)
+    for previous in reversed(ordered.mentions[:index]):
+        if mention.start - previous.end > PRONOUN_REACH:
+            return None
+        if previous.entity_id in people and previous.entity_id != mention.entity_id:
+            return previous
+    return None
 
 
 def _next_person(text, ordered, position, people) -> Mention | None:
