@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -234,22 +235,13 @@ def main(db_path, paths, visit_files, gazetteer_files, workers, strict, quiet):
     def on_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
+    bar = (
+        click.progressbar(length=total, label="Loading", file=sys.stderr)
+        if show_bar
+        else contextlib.nullcontext()
+    )
     try:
-        if show_bar:
-            with click.progressbar(
-                length=total, label="Loading", file=sys.stderr
-            ) as bar:
-                report = load(
-                    db_path,
-                    paths,
-                    visit_files=visit_files,
-                    gazetteer_files=gazetteer_files,
-                    workers=workers,
-                    strict=strict,
-                    on_error=on_error,
-                    progress=bar.update,
-                )
-        else:
+        with bar:
             report = load(
                 db_path,
                 paths,
@@ -258,6 +250,7 @@ def main(db_path, paths, visit_files, gazetteer_files, workers, strict, quiet):
                 workers=workers,
                 strict=strict,
                 on_error=on_error,
+                progress=bar.update if show_bar else None,
             )
     except (ValueError, OSError, KeyError) as error:
         raise click.ClickException(str(error)) from error

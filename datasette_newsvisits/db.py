@@ -74,15 +74,7 @@ def save_article(conn: sqlite3.Connection, record: dict) -> None:
             {(m["surface"], m["entity_id"]) for m in record["mentions"]},
         )
         _insert(conn, "articles", [article])
-        _insert(conn, "article_sources", [record["article_source"]])
-        for table in (
-            "mentions",
-            "article_entities",
-            "quotes",
-            "labels",
-            "figures",
-            "sentences",
-        ):
+        for table in ARTICLE_CHILD_TABLES:
             _insert(conn, table, record[table])
         conn.execute(
             "INSERT OR REPLACE INTO newsvisits_meta (key, value) VALUES ('reuse_stale', '1')"

@@ -77,12 +77,14 @@ def process_article(raw: RawArticle, context: Context) -> dict:
     return {
         "article": article,
         "outlet": described.outlet.row() if described.outlet else None,
-        "article_source": {
-            "article_id": aid,
-            "format": raw.format,
-            "raw_text": raw.text,
-            "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
-        },
+        "article_sources": [
+            {
+                "article_id": aid,
+                "format": raw.format,
+                "raw_text": raw.text,
+                "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
+            }
+        ],
         "entities": [_row(e) for e in extraction.entities],
         "mentions": [
             {"article_id": aid, **_row(m), **shared, "published": published}

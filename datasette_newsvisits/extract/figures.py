@@ -21,29 +21,9 @@ from __future__ import annotations
 
 import re
 
+from ..months import MONTH_NUMBERS as MONTHS
 from .records import Figure
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = (
     "(?:"
     + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..months import MONTHS_PATTERN as MONTHS
+
 # Photo credits: a line that names where a picture came from.
 CREDIT_LINE = re.compile(
     r"""(?ix)
@@ -120,10 +122,6 @@ NAV_MARKERS = re.compile(
 )
 RELATIVE_TIME = re.compile(
     r"(?i)^(?:[A-Z][A-Za-z]+)?\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month)s?\s+ago$"
-)
-MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DATE_ONLY = re.compile(
     rf"""(?ix)^[\s,|·•-]*

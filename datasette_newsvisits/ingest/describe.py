@@ -16,32 +16,13 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .clean import MONTHS, Cleaned
+from ..months import MONTHS_PATTERN as MONTHS
+from ..months import month_number
+from .clean import Cleaned
 from .read import RawArticle
 
 DATE_HEADER_STEPS = {"dateline", "navigation", "timestamp", "byline", "heading"}
 
-MONTH_NUMBERS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_DAY_YEAR = re.compile(
     rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
@@ -303,12 +284,12 @@ def parse_date(text: str) -> date | None:
     for match in ISO_DATE.finditer(text):
         found.append((match.start(), _safe_date(*map(int, match.groups()))))
     for match in MONTH_DAY_YEAR.finditer(text):
-        month = MONTH_NUMBERS[_month_key(match.group(1))]
+        month = month_number(match.group(1))
         found.append(
             (match.start(), _safe_date(int(match.group(3)), month, int(match.group(2))))
         )
     for match in DAY_MONTH_YEAR.finditer(text):
-        month = MONTH_NUMBERS[_month_key(match.group(2))]
+        month = month_number(match.group(2))
         found.append(
             (match.start(), _safe_date(int(match.group(3)), month, int(match.group(1))))
         )
@@ -322,11 +303,6 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             return None
     return min(found, key=lambda item: item[0])[1]
-
-
-def _month_key(name: str) -> str:
-    key = name.lower().rstrip(".")
-    return key if key in MONTH_NUMBERS else key[:3]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -441,18 +417,18 @@ def _dates_mentioned(text: str, published: date | None) -> list[tuple[object, st
     (matched against each visit's days), and weekdays resolved against ``published``."""
     found: list[tuple[object, str]] = []
     for m in MONTH_DAY_YEAR.finditer(text):
-        month = MONTH_NUMBERS[_month_key(m.group(1))]
+        month = month_number(m.group(1))
         value = _safe_date(int(m.group(3)), month, int(m.group(2)))
         if value:
             found.append((value, m.group(0)))
     for m in DAY_MONTH_YEAR.finditer(text):
-        month = MONTH_NUMBERS[_month_key(m.group(2))]
+        month = month_number(m.group(2))
         value = _safe_date(int(m.group(3)), month, int(m.group(1)))
         if value:
             found.append((value, m.group(0)))
     for pattern, month_group, day_group in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
         for m in pattern.finditer(text):
-            month = MONTH_NUMBERS[_month_key(m.group(month_group))]
+            month = month_number(m.group(month_group))
             day = int(m.group(day_group))
             value = _safe_date(published.year, month, day) if published else None
             found.append((value or (month, day), m.group(0)))
