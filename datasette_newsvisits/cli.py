@@ -111,6 +111,9 @@ def load(
 
 
 def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
+    # Reuse groups are stale once any article changes: recorded in the same transaction,
+    # so that a load killed before its end step is completed by the next run.
+    database.set_meta(conn, "reuse_stale", "1")
     for item, record in batch:
         if isinstance(record, InputError):
             problem(str(record))

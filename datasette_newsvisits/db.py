@@ -76,9 +76,6 @@ def save_article(conn: sqlite3.Connection, record: dict) -> None:
         _insert(conn, "articles", [article])
         for table in ARTICLE_CHILD_TABLES:
             _insert(conn, table, record[table])
-        conn.execute(
-            "INSERT OR REPLACE INTO newsvisits_meta (key, value) VALUES ('reuse_stale', '1')"
-        )
     except Exception:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
@@ -153,7 +150,15 @@ def transaction(conn: sqlite3.Connection) -> _transaction:
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+    key = (id(conn), table)
+    if key not in _COLUMNS:
+        _COLUMNS[key] = [
+            row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")
+        ]
+    return _COLUMNS[key]
+
+
+_COLUMNS: dict[tuple[int, str], list[str]] = {}
 
 
 def _insert(conn, table: str, rows: Iterable[dict], or_ignore: bool = False) -> None:

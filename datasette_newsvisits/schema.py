@@ -136,10 +136,11 @@ CREATE TABLE IF NOT EXISTS newsvisits_meta (
 """
 
 # Every join and facet column is indexed.
-INDEXES = {
+INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "articles": ["outlet_id", "published", "visit_id", "month"],
     "aliases": ["entity_id"],
-    "mentions": ["article_id", "entity_id", "outlet_id", "published"],
+    # (entity_id, published): an entity's mentions by date without touching articles.
+    "mentions": ["article_id", ("entity_id", "published")],
     "article_entities": ["entity_id"],
     "quotes": ["article_id", "speaker_id", "quote_key", "outlet_id"],
     "labels": ["article_id", "entity_id", "label", "outlet_id"],
@@ -172,9 +173,10 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(TABLES)
     for table, columns in INDEXES.items():
         for column in columns:
+            names = column if isinstance(column, tuple) else (column,)
             conn.execute(
-                f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} "
-                f'ON {table}("{column}")'
+                f"CREATE INDEX IF NOT EXISTS idx_{table}_{'_'.join(names)} "
+                f"ON {table}({', '.join(f'[{n}]' for n in names)})"
             )
     for table, columns in FTS.items():
         _ensure_fts(conn, table, columns)
