@@ -6,6 +6,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from .ingest.read import InputError, RawArticle, count_articles_hint, read_input
 from .pipeline import Context, load_context, process_article
 
 BATCH_SIZE = 200
+CHUNK_SIZE = 8
+IN_FLIGHT_PER_WORKER = 64
 _WORKER_CONTEXT: Context | None = None
 
 
@@ -177,15 +180,26 @@ def _init_worker(context: Context) -> None:
 
 
 def _process_all(
-    raws: Iterator[RawArticle], context: Context, workers: int
-) -> Iterator[tuple[RawArticle, dict | Exception]]:
+    raws: Iterator[RawArticle | InputError], context: Context, workers: int
+) -> Iterator[tuple]:
     _init_worker(context)
     if workers <= 1:
         yield from map(_process_one, raws)
         return
+    # Pool.imap reads its input as fast as it can: without a bound, a corpus larger than
+    # the writer can keep up with would pile up in memory as tasks and results.
+    in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
+
+    def bounded(items):
+        for item in items:
+            in_flight.acquire()
+            yield item
+
     mp = multiprocessing.get_context("fork")
     with mp.Pool(workers, initializer=_init_worker, initargs=(context,)) as pool:
-        yield from pool.imap(_process_one, raws, chunksize=8)
+        for result in pool.imap(_process_one, bounded(raws), chunksize=CHUNK_SIZE):
+            in_flight.release()
+            yield result
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

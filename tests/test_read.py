@@ -139,3 +139,26 @@ def test_a_manifest_beside_the_files_supplies_what_the_text_does_not(tmp_path):
     [article] = read_all(tmp_path)
     assert article.outlet == "Deutsche Welle"
     assert article.origin("outlet") == "manifest.json"
+
+
+def test_a_jsonl_line_in_another_encoding_is_reported_and_the_rest_read(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(
+        b'{"text": "first"}\n'
+        + '{"text": "Łukaszenka"}\n'.encode("iso-8859-2")
+        + b'{"text": "third"}\n'
+    )
+    items = read_all(path)
+    assert [a.text for a in items if isinstance(a, RawArticle)] == ["first", "third"]
+    assert str(items[1]).startswith("export.jsonl#2: not UTF-8 text")
+
+
+def test_a_large_export_is_read_row_by_row(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(5000):
+            handle.write(json.dumps({"id": i, "text": f"Story number {i}."}) + "\n")
+    iterator = read_inputs([path])
+    first = next(iterator)
+    assert first.source == "big.jsonl#0"
+    assert sum(1 for _ in iterator) == 4999

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -233,12 +232,8 @@ def _from_html(html: str, source: str) -> RawArticle | InputError:
 def _read_rows(
     file: Path, source: str, suffix: str
 ) -> Iterator[RawArticle | InputError]:
-    raw = file.read_bytes()
-    text = _decode(raw)
-    if suffix == ".csv":
-        rows = _csv_rows(text)
-    else:
-        rows = _jsonl_rows(text)
+    """Rows of a JSONL or CSV file, streamed: memory does not grow with the file."""
+    rows = _csv_rows(file) if suffix == ".csv" else _jsonl_rows(file)
     seen_ids: set[str] = set()
     for number, row in rows:
         if isinstance(row, str):
@@ -247,24 +242,44 @@ def _read_rows(
         yield _from_row(row, source, number, seen_ids)
 
 
-def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, f"malformed JSON line ({error.msg} at column {error.colno})"
-            continue
-        if not isinstance(row, dict):
-            yield number, "JSON line is not an object"
-            continue
-        yield number, row
+def _jsonl_rows(file: Path) -> Iterator[tuple[int, dict | str]]:
+    with file.open("rb") as handle:
+        for number, data in enumerate(handle, start=1):
+            if number == 1:
+                if b"\x00" in data[:8192]:
+                    raise ValueError("binary file (contains NUL bytes)")
+                data = data.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield number, f"not UTF-8 text (invalid byte at position {error.start})"
+                continue
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield (
+                    number,
+                    f"malformed JSON line ({error.msg} at column {error.colno})",
+                )
+                continue
+            if not isinstance(row, dict):
+                yield number, "JSON line is not an object"
+                continue
+            yield number, row
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+def _csv_rows(file: Path) -> Iterator[tuple[int, dict | str]]:
     csv.field_size_limit(MAX_TEXT_CHARS * 2)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    with file.open("rb") as probe:
+        if b"\x00" in probe.read(8192):
+            raise ValueError("binary file (contains NUL bytes)")
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        yield from _csv_records(csv.reader(handle))
+
+
+def _csv_records(reader) -> Iterator[tuple[int, dict | str]]:
     try:
         header = next(reader)
     except StopIteration:
