@@ -168,10 +168,16 @@ _NUMBER = re.compile(
     rf"(?:(?:[ \u00a0]|(?<=\d))(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
 )
-_TOKENS = re.compile(r"(?<![\d.,])\d|[A-Za-z]+")
 _FIRST_WORDS = frozenset(
     [w.split()[0] for w in [*WORD_NUMBERS, *VAGUE] if not w.startswith("a ")]
     + ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+)
+# Where a number can start: a digit run, a number word, or "a" of "a hundred".
+_CANDIDATES = re.compile(
+    r"(?<![\d.,])\d|(?<![A-Za-z])(?:"
+    + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
+    + r")(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
+    re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(rf"\b{_MODIFIER}[ \u00a0]+$", re.IGNORECASE)
 _EXCLUDED = re.compile(
@@ -264,23 +270,14 @@ def _numbers(text: str):
     (Faster than ``_NUMBER.finditer``, which tries every alternative at every position.)
     """
     end = 0
-    for token in _TOKENS.finditer(text):
-        start = token.start()
+    for candidate in _CANDIDATES.finditer(text):
+        start = candidate.start()
         if start < end:
-            continue
-        word = token.group()
-        known = word[0].isdigit() or word.lower() in _FIRST_WORDS
-        if not known and not _a_number_word(text, word, token.end()):
             continue
         match = _NUMBER.match(text, start)
         if match:
             end = match.end()
             yield match
-
-
-def _a_number_word(text: str, word: str, end: int) -> bool:
-    """ "a" that starts "a hundred" or "a dozen"."""
-    return word in ("a", "A") and text.startswith((" hundred", " dozen"), end)
 
 
 def _date_ranges(text: str, figures: list[Figure], taken: list) -> None:
