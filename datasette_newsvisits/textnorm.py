@@ -47,6 +47,8 @@ ANCHOR_WORDS = 5  # length of the run of content words a long quote is keyed on
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents ("Łukaszenka" -> "lukaszenka")."""
+    if text.isascii():
+        return text.lower()  # the same result, without the per-character pass
     text = text.translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
