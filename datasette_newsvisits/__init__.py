@@ -21,3 +21,9 @@ def register_facet_classes():
 def register_routes():
     """Pages: /-/newsvisits, /-/newsvisits/visit/<id>, /compare, /entity/<id>."""
     return pages.ROUTES
+
+
+@hookimpl
+def table_actions(datasette, actor, database, table, request):
+    """The table's actions menu offers each article facet."""
+    return facets.facet_links(request, table)

@@ -123,9 +123,27 @@ async def test_facets_are_suggested_on_the_articles_page(ds):
 async def test_configured_facets_show_on_the_html_table_page(sample_db):
     ds = Datasette(immutables=[str(sample_db)], metadata=METADATA)
     page = (await ds.client.get("/newsvisits/articles")).text
-    for heading in ("month", "entity: person", "quoted speaker", "label"):
+    for heading in ("visit_id", "outlet_id", "entity: person"):
         assert f'data-column="{heading}"' in page
     assert "_where=id+in+%28select+article_id+from+article_entities" in page
+
+
+@pytest.mark.asyncio
+async def test_the_other_facets_are_one_click_away_in_the_actions_menu(sample_db):
+    ds = Datasette(immutables=[str(sample_db)], metadata=METADATA)
+    page = (await ds.client.get("/newsvisits/articles")).text
+    for label, param in [
+        ("Facet by quoted speaker", "_facet_speaker=1"),
+        ("Facet by label", "_facet_label=1"),
+        ("Facet by month of publication", "_facet=month"),
+    ]:
+        assert label in page
+        assert param in page
+    chosen = (await ds.client.get("/newsvisits/articles?_facet_speaker=1")).text
+    assert 'data-column="quoted speaker"' in chosen
+    assert "Facet by quoted speaker" not in chosen
+    other = (await ds.client.get("/newsvisits/outlets")).text
+    assert "Facet by label" not in other
 
 
 def test_aggregates_are_used_only_for_exact_filters_they_hold():
