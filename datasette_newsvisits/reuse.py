@@ -27,7 +27,7 @@ Method, in order:
    band by band. Against chaining (A like B, B like C, ... until unrelated sentences
    share a group), a confirmed pair joins two existing groups only if the groups' first
    sentences are also alike, at ``CORE_THRESHOLD``: on the 100k synthetic corpus this
-   split a 365,000-sentence chain into its real groups without losing any member.
+   split a 365,000-sentence chain into its real groups (0.02 % fewer sentences grouped).
 
 In the database a group becomes a ``reuse`` row only if its sentences come from at least
 two different articles; its id is the smallest sentence id in it, so recomputing with no
