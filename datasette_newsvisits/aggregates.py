@@ -175,19 +175,25 @@ AGGREGATES = [
         count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
         FROM figures f JOIN articles a ON a.id = f.article_id
         WHERE {where} GROUP BY a.visit_id, a.outlet_id, f.kind, f.value, f.unit""",
-        ("outlet_id, visit_id", "visit_id", "kind"),
+        ("outlet_id, visit_id, articles DESC, kind, value", "visit_id", "kind"),
     ),
     Aggregate(
         "reuse_outlet",
-        "Shared (wire) sentences per outlet and visit: reuse group, sentences, articles.",
+        "Shared (wire) sentences per outlet and visit: reuse group, sentences, articles, "
+        "and how many outlets carry the group in all.",
         "visit_id TEXT, outlet_id TEXT, reuse_id INTEGER, sentences INTEGER, "
-        "articles INTEGER",
+        "articles INTEGER, outlets INTEGER",
         """SELECT a.visit_id, a.outlet_id, s.reuse_id, count(*) AS sentences,
-        count(DISTINCT s.article_id) AS articles
+        count(DISTINCT s.article_id) AS articles, max(r.outlets) AS outlets
         FROM sentences s JOIN articles a ON a.id = s.article_id
+        JOIN reuse r ON r.id = s.reuse_id
         WHERE s.reuse_id IS NOT NULL AND {where}
         GROUP BY a.visit_id, a.outlet_id, s.reuse_id""",
-        ("outlet_id, visit_id", "visit_id", "reuse_id"),
+        (
+            "outlet_id, visit_id, outlets DESC, sentences DESC, reuse_id",
+            "visit_id",
+            "reuse_id",
+        ),
     ),
 ]
 
@@ -210,6 +216,16 @@ def scoped_select(name: str, where: str) -> str:
     return f"SELECT {names} FROM ({aggregate.select.format(where=where)})"
 
 
+def _index_sql(table: str, index: str) -> str:
+    """CREATE INDEX for "col, col DESC, …" (a column may carry a DESC order)."""
+    parts = [c.strip().split() for c in index.split(",")]
+    name = "_".join(p[0] for p in parts)
+    columns = ", ".join(
+        f"[{p[0]}]" + (" DESC" if p[1:] == ["DESC"] else "") for p in parts
+    )
+    return f"CREATE INDEX [idx_{table}_{name}] ON [{table}] ({columns})"
+
+
 def refresh_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
     """(Re)build every aggregate table from the base tables, in one transaction.
 
@@ -227,11 +243,7 @@ def refresh_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
             select = aggregate.refresh or scoped_select(aggregate.name, "1")
             conn.execute(f"INSERT INTO [{aggregate.name}] ({columns}) {select}")
             for index in aggregate.indexes:
-                names = [c.strip() for c in index.split(",")]
-                conn.execute(
-                    f"CREATE INDEX [idx_{aggregate.name}_{'_'.join(names)}] "
-                    f"ON [{aggregate.name}] ({', '.join(f'[{c}]' for c in names)})"
-                )
+                conn.execute(_index_sql(aggregate.name, index))
             counts[aggregate.name] = conn.execute(
                 f"SELECT count(*) FROM [{aggregate.name}]"
             ).fetchone()[0]

@@ -94,10 +94,23 @@ SECTIONS = {
         sum(t.articles) AS articles
         FROM {figures} t WHERE {where} GROUP BY t.kind, t.value, t.unit
         ORDER BY articles DESC, t.kind, t.value LIMIT {limit}""",
-    "shared": """SELECT t.reuse_id, sum(t.sentences) AS sentences, r.text, r.outlets
-        FROM {shared} t JOIN reuse r ON r.id = t.reuse_id
-        WHERE {where} GROUP BY t.reuse_id
-        ORDER BY r.outlets DESC, sentences DESC, t.reuse_id LIMIT {limit}""",
+    # The top groups are chosen from the aggregate alone; only they are joined to reuse.
+    "shared": """SELECT x.reuse_id, x.sentences, r.text, x.outlets FROM (
+          SELECT t.reuse_id, sum(t.sentences) AS sentences, max(t.outlets) AS outlets
+          FROM {shared} t WHERE {where} GROUP BY t.reuse_id
+          ORDER BY outlets DESC, sentences DESC, t.reuse_id LIMIT {limit}
+        ) x JOIN reuse r ON r.id = x.reuse_id
+        ORDER BY x.outlets DESC, x.sentences DESC, x.reuse_id""",
+}
+# Within one visit an aggregate has one row per item and outlet: no grouping is needed,
+# and the (outlet_id, visit_id, order…) indexes give the top rows without a sort.
+ONE_VISIT_SECTIONS = {
+    "figures": """SELECT t.kind, t.value, t.unit, t.surface, t.articles
+        FROM {figures} t WHERE {where}
+        ORDER BY t.articles DESC, t.kind, t.value LIMIT {limit}""",
+    "shared": """SELECT t.reuse_id, t.sentences, r.text, t.outlets
+        FROM {shared} t JOIN reuse r ON r.id = t.reuse_id WHERE {where}
+        ORDER BY t.outlets DESC, t.sentences DESC, t.reuse_id LIMIT {limit}""",
 }
 SECTION_SOURCES = {
     "labels": "label_outlet",
@@ -129,9 +142,12 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
         name: scope.source(aggregate) for name, aggregate in SECTION_SOURCES.items()
     }
     in_column = f"{where} AND t.outlet_id IS :outlet_id"
+    sections = dict(SECTIONS)
+    if scope.visit_id and not scope.articles:
+        sections.update(ONE_VISIT_SECTIONS)
     for column in columns:
         column_params = {**params, "outlet_id": column["outlet_id"]}
-        for name, sql in SECTIONS.items():
+        for name, sql in sections.items():
             column[name] = await query(
                 datasette,
                 db,
