@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from . import db as database
+from .finish import finish_load
 from .ingest.read import InputError, RawArticle, count_articles_hint, read_inputs
 from .pipeline import Context, load_context, process_article
 
@@ -132,24 +133,6 @@ def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
         report.loaded += 1
         if progress:
             progress(1)
-
-
-def finish_load(conn) -> dict:
-    """The end-of-load steps: reuse groups, aggregates, orphans, statistics."""
-    from .aggregates import refresh_aggregates
-    from .reuse import update_reuse
-
-    steps = {}
-    started = time.perf_counter()
-    if database.get_meta(conn, "reuse_stale") != "0":
-        steps["reuse"] = update_reuse(conn)
-        with database.transaction(conn):
-            database.set_meta(conn, "reuse_stale", "0")
-    steps["orphans_removed"] = database.delete_orphan_entities(conn)
-    refresh_aggregates(conn)
-    database.optimize(conn)
-    steps["seconds"] = round(time.perf_counter() - started, 2)
-    return steps
 
 
 def _changed_articles(

@@ -23,8 +23,7 @@ from pathlib import Path
 import click
 
 from . import db as database
-from .aggregates import refresh_aggregates
-from .reuse import update_reuse
+from .finish import finish_load
 from .schema import ARTICLE_CHILD_TABLES
 
 REFERENCE_TABLES = ["visits", "outlets", "entities", "aliases"]
@@ -48,22 +47,11 @@ def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
             merged, replaced = _merge_one(conn, Path(part))
             report["articles"] += merged
             report["replaced"] += replaced
-        report["steps"] = _finish(conn)
+        report["steps"] = finish_load(conn)
     finally:
         conn.close()
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
-
-
-def _finish(conn: sqlite3.Connection) -> dict:
-    """Whole-database steps after merging: reuse groups, aggregates, statistics."""
-    steps = {"reuse": update_reuse(conn)}
-    with database.transaction(conn):
-        database.set_meta(conn, "reuse_stale", "0")
-    steps["orphans_removed"] = database.delete_orphan_entities(conn)
-    steps["aggregates"] = refresh_aggregates(conn)
-    database.optimize(conn)
-    return steps
 
 
 def _merge_one(conn: sqlite3.Connection, part: Path) -> tuple[int, int]:
