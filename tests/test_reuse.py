@@ -106,6 +106,32 @@ def test_a_big_bucket_of_reprints_is_one_group():
     assert labels[300] is None
 
 
+def test_a_sentence_joining_two_stories_does_not_chain_their_groups():
+    potash = (
+        "Belarusian potash exports to China tripled after Lithuania closed the port of "
+        "Klaipeda to Belarusian cargo"
+    )
+    rail = (
+        "Minsk opened a new rail freight terminal for Chinese electronics near the Great "
+        "Stone industrial park"
+    )
+    reprints = [
+        potash + ".",
+        "BEIJING (AFP) - " + potash + ".",
+        potash.replace("tripled", "trebled") + ".",
+    ]
+    others = [
+        rail + ".",
+        "MINSK (Reuters) - " + rail + ".",
+        rail.replace("opened", "unveiled") + ".",
+    ]
+    bridge = potash + ", while " + rail + "."  # two sentences run together
+    labels = group_sentences([*reprints, bridge, *others])
+    assert len(set(labels[:3])) == 1 and len(set(labels[4:])) == 1
+    assert labels[0] != labels[4]  # the bridge joins one story, not both
+    assert labels[3] in (labels[0], labels[4])
+
+
 def test_grouping_is_the_same_in_every_process():
     script = (
         "import json, sys; from datasette_newsvisits.reuse import group_sentences; "
