@@ -38,6 +38,7 @@ setup(
         "pyahocorasick>=2.0",
         "datasketch>=1.6,<3",
         "numpy>=1.24",
+        "scipy>=1.10",
     ],
     extras_require={
         "test": [

@@ -242,17 +242,12 @@ def update_reuse(
         )
         if rebuild:
             conn.execute(f'CREATE INDEX [{REUSE_INDEX}] ON sentences("reuse_id")')
-        # The full-text index's update trigger would re-index title and text of every
-        # article whose wire_share changes: they do not change, so it is set aside.
-        triggers = _update_triggers(conn, "articles")
-        for name, _sql in triggers:
-            conn.execute(f"DROP TRIGGER [{name}]")
+        # (The full-text index's update trigger fires on title and text only: see
+        # schema.py; writing wire_share does not re-index the article.)
         conn.executemany(
             "UPDATE articles SET wire_share = ? WHERE rowid = ? AND wire_share IS NOT ?",
             ((value, rowid, value) for rowid, value in share.items()),
         )
-        for _name, sql in triggers:
-            conn.execute(sql)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -267,18 +262,6 @@ def update_reuse(
         "group_seconds": round(group_seconds, 2),
         "seconds": round(time.perf_counter() - started, 2),
     }
-
-
-def _update_triggers(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    """Name and SQL of the UPDATE triggers on ``table``."""
-    return [
-        (name, sql)
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            (table,),
-        )
-        if " UPDATE " in sql.upper().replace("\n", " ")
-    ]
 
 
 def _has_index(conn: sqlite3.Connection, name: str) -> bool:

@@ -190,6 +190,23 @@ def _ensure_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> Non
     db = sqlite_utils.Database(conn)
     if db[table].detect_fts() is None:
         db[table].enable_fts(columns, create_triggers=True, replace=True)
+        _narrow_update_trigger(conn, table, columns)
+
+
+def _narrow_update_trigger(
+    conn: sqlite3.Connection, table: str, columns: list[str]
+) -> None:
+    """Re-index a row on updates of its indexed columns only (not of wire_share…)."""
+    [(sql,)] = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        (f"{table}_au",),
+    )
+    of_columns = ", ".join(f"[{c}]" for c in columns)
+    narrowed = sql.replace(" AFTER UPDATE ON ", f" AFTER UPDATE OF {of_columns} ON ", 1)
+    if narrowed == sql:
+        raise RuntimeError(f"unexpected full-text trigger: {sql}")
+    conn.execute(f"DROP TRIGGER [{table}_au]")
+    conn.execute(narrowed)
 
 
 # Titles and descriptions of every table and column: the README's schema section and
