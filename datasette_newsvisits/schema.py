@@ -190,7 +190,7 @@ def _ensure_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> Non
     db = sqlite_utils.Database(conn)
     if db[table].detect_fts() is None:
         db[table].enable_fts(columns, create_triggers=True, replace=True)
-        _narrow_update_trigger(conn, table, columns)
+    _narrow_update_trigger(conn, table, columns)
 
 
 def _narrow_update_trigger(
@@ -202,6 +202,8 @@ def _narrow_update_trigger(
         (f"{table}_au",),
     )
     of_columns = ", ".join(f"[{c}]" for c in columns)
+    if f" AFTER UPDATE OF {of_columns} ON " in sql:
+        return  # already narrowed (databases made before this was done are migrated)
     narrowed = sql.replace(" AFTER UPDATE ON ", f" AFTER UPDATE OF {of_columns} ON ", 1)
     if narrowed == sql:
         raise RuntimeError(f"unexpected full-text trigger: {sql}")
