@@ -35,6 +35,9 @@ setup(
         "datasette-vega>=0.6.2",
         "click>=8.0",
         "trafilatura>=1.6",
+        # jusText (used by trafilatura) imports lxml.html.clean, a separate package
+        # since lxml 5.2: without it every HTML input fails.
+        "lxml_html_clean>=0.1",
         "pyahocorasick>=2.0",
         "datasketch>=1.6,<3",
         "numpy>=1.24",
