@@ -211,6 +211,8 @@ def _from_html(html: str, source: str) -> RawArticle | InputError:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False
         )
+    except ImportError:
+        raise  # a broken installation, not a bad page: fail loudly, once
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds
         return InputError(source, f"could not parse HTML ({error})")
     if document is None:
