@@ -11,19 +11,29 @@ from .reuse import update_reuse
 
 
 def finish_load(conn: sqlite3.Connection) -> dict:
-    """Reuse groups (when articles changed), orphan entities, aggregates, statistics.
+    """Reuse groups, orphan entities, aggregates and statistics, when anything changed.
 
-    Reuse groups are recomputed when the ``reuse_stale`` flag is set: by any batch that
-    wrote articles, including one of a load killed before it got here.
+    Any batch that wrote articles (or a merge) sets the ``reuse_stale`` flag, in the same
+    transaction, so a load killed before it got here is finished by the next run. When
+    nothing changed since the last finish, a re-run does none of this work.
     """
-    steps: dict = {}
+    if database.get_meta(conn, "reuse_stale") == "0" and _has_aggregates(conn):
+        return {}
     started = time.perf_counter()
-    if database.get_meta(conn, "reuse_stale") != "0":
-        steps["reuse"] = update_reuse(conn)
-        with database.transaction(conn):
-            database.set_meta(conn, "reuse_stale", "0")
+    steps: dict = {"reuse": update_reuse(conn)}
     steps["orphans_removed"] = database.delete_orphan_entities(conn)
     steps["aggregates"] = refresh_aggregates(conn)
     database.optimize(conn)
+    with database.transaction(conn):
+        database.set_meta(conn, "reuse_stale", "0")
     steps["seconds"] = round(time.perf_counter() - started, 2)
     return steps
+
+
+def _has_aggregates(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coverage'"
+        ).fetchone()
+        is not None
+    )

@@ -93,6 +93,7 @@ def test_re_running_changes_nothing(tmp_path):
     ids = rows(db, "SELECT id FROM quotes ORDER BY id")
     report = load(db)
     assert (report.loaded, report.unchanged) == (0, 5)
+    assert report.steps == {}  # nothing changed: reuse and aggregates are not redone
     assert counts(db) == before
     assert rows(db, "SELECT id FROM quotes ORDER BY id") == ids
 
