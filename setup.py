@@ -26,7 +26,7 @@ setup(
     },
     entry_points={
         "datasette": ["newsvisits = datasette_newsvisits"],
-        "console_scripts": ["newsvisits-load = datasette_newsvisits.cli:main"],
+        "console_scripts": ["newsvisits-load = datasette_newsvisits.load.cli:main"],
     },
     python_requires=">=3.11",
     install_requires=[

@@ -27,7 +27,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from generate import article, wire_pool
 
 from datasette_newsvisits.schema import ensure_schema
-from datasette_newsvisits.sentences import split_sentences
+from datasette_newsvisits.text.sentences import split_sentences
 
 MEASURE = """
 import json, resource, sqlite3, sys

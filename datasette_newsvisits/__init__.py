@@ -2,7 +2,7 @@
 
 from datasette import hookimpl
 
-from . import facets, pages, sqlfunctions
+from .plugin import facets, pages, sqlfunctions
 
 
 @hookimpl

@@ -14,7 +14,7 @@ def bundled_db(tmp_path_factory) -> Path:
 
     Treat it as read-only: tests that write build their own database.
     """
-    from datasette_newsvisits.cli import load
+    from datasette_newsvisits.load.loader import load
 
     path = tmp_path_factory.mktemp("bundled") / "newsvisits.db"
     report = load(path)

@@ -2,7 +2,7 @@
 
 import json
 
-from datasette_newsvisits.charts import coverage_over_time, script_json
+from datasette_newsvisits.plugin.charts import coverage_over_time, script_json
 
 
 def test_script_json_cannot_end_its_script_element():

@@ -1,10 +1,14 @@
 """Extraction quality on the annotated fixtures stays above agreed floors."""
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
-from datasette_newsvisits.evaluate import default_fixtures_dir, evaluate, report
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+
+from evaluate import default_fixtures_dir, evaluate, report
 
 FLOORS = {"entities": 0.95, "labels": 0.85, "figures": 0.9, "quotes": 0.95}
 

@@ -7,7 +7,7 @@ import pytest
 from datasette.app import Datasette
 from plugin_sample import LUKASHENKO, build_sample_db, register_plugin
 
-from datasette_newsvisits.facets import aggregate_filters
+from datasette_newsvisits.plugin.facets import aggregate_filters
 
 register_plugin()
 METADATA = json.loads((Path(__file__).parent.parent / "metadata.json").read_text())

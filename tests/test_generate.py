@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from generate import LUKASHENKO, generate
 
 from datasette_newsvisits.reuse import group_sentences
-from datasette_newsvisits.sentences import split_sentences
+from datasette_newsvisits.text.sentences import split_sentences
 
 
 def read_rows(directory: Path) -> list[dict]:

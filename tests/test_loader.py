@@ -12,7 +12,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from datasette_newsvisits.cli import bundled_corpus, load, main
+from datasette_newsvisits.load.cli import main
+from datasette_newsvisits.load.loader import bundled_corpus, load
 
 REPO = Path(__file__).parent.parent
 TABLES = [

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from datasette_newsvisits.cli import bundled_corpus, load
-from datasette_newsvisits.merge import merge_partitions
+from datasette_newsvisits.load.loader import bundled_corpus, load
+from datasette_newsvisits.load.merge import merge_partitions
 
 COUNTED = [
     "articles",
@@ -117,7 +117,7 @@ def test_command_line(partitions, tmp_path):
         [
             sys.executable,
             "-m",
-            "datasette_newsvisits.merge",
+            "datasette_newsvisits.load.merge",
             str(target),
             str(paths["one"]),
             str(paths["two"]),

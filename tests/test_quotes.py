@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from datasette_newsvisits import textnorm
 from datasette_newsvisits.extract.entities import extract_entities
 from datasette_newsvisits.extract.gazetteer import load_gazetteer
 from datasette_newsvisits.extract.quotes import extract_quotes
 from datasette_newsvisits.extract.records import Entity, Mention
 from datasette_newsvisits.ingest.clean import clean_text
+from datasette_newsvisits.text import normalize as textnorm
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction"
 CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"

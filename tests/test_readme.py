@@ -70,7 +70,7 @@ def test_question_three_figures_by_outlet(bundled_db):
 
 
 def test_each_sql_function_example_in_the_readme_gives_the_result_it_shows(bundled_db):
-    from datasette_newsvisits.sqlfunctions import register
+    from datasette_newsvisits.plugin.sqlfunctions import register
 
     section = README.split("### SQL functions", 1)[1].split("\n### ", 1)[0]
     examples = re.findall(

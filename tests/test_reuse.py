@@ -17,7 +17,7 @@ from datasette_newsvisits.reuse import (
     update_reuse,
 )
 from datasette_newsvisits.schema import ensure_schema
-from datasette_newsvisits.sentences import split_sentences
+from datasette_newsvisits.text.sentences import split_sentences
 
 PAIRS = json.loads(
     (Path(__file__).parent / "fixtures" / "reuse" / "pairs.json").read_text(

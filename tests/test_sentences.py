@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from datasette_newsvisits.sentences import split_sentences
+from datasette_newsvisits.text.sentences import split_sentences
 
 CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"
 

@@ -8,7 +8,8 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 
 import datasette_newsvisits
-from datasette_newsvisits import schema, sqlfunctions
+from datasette_newsvisits import schema
+from datasette_newsvisits.plugin import sqlfunctions
 
 if not pm.is_registered(datasette_newsvisits):  # when not installed with pip -e
     pm.register(datasette_newsvisits, name="datasette_newsvisits")

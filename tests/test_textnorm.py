@@ -2,7 +2,7 @@
 
 import time
 
-from datasette_newsvisits.textnorm import (
+from datasette_newsvisits.text.normalize import (
     fold,
     kwic,
     name_key,

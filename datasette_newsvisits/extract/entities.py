@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import textnorm
+from ..text import normalize as textnorm
 from .gazetteer import Gazetteer, fold_same_length, slugify
 from .records import Entity, Mention
 from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS

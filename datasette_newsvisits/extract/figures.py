@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..months import MONTH_NUMBERS as MONTHS
+from ..text.months import MONTH_NUMBERS as MONTHS
 from .records import Figure
 
 _MONTH = (

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .. import textnorm
+from ..text import normalize as textnorm
 from .records import Entity, Mention
 
 TYPES = ("person", "organization", "place", "other")

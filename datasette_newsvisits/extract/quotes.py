@@ -95,7 +95,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .. import textnorm
+from ..text import normalize as textnorm
 from .records import Entity, Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..months import MONTHS_PATTERN as MONTHS
+from ..text.months import MONTHS_PATTERN as MONTHS
 
 # Photo credits: a line that names where a picture came from.
 CREDIT_LINE = re.compile(

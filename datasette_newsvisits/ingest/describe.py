@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..months import MONTHS_PATTERN as MONTHS
-from ..months import month_number
+from ..text.months import MONTHS_PATTERN as MONTHS
+from ..text.months import month_number
 from .clean import Cleaned
 from .read import RawArticle
 

@@ -1,6 +1,6 @@
 """Merge databases built on shards of a corpus into one database.
 
-    python -m datasette_newsvisits.merge TARGET PART [PART ...]
+    python -m datasette_newsvisits.load.merge TARGET PART [PART ...]
 
 A corpus too big for one machine can be loaded in partitions (a Spark or Ray job running
 the loader on each shard); this step puts the partitions together. Reference tables
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import click
 
+from ..schema import ARTICLE_CHILD_TABLES
 from . import db as database
 from .finish import finish_load
-from .schema import ARTICLE_CHILD_TABLES
 
 REFERENCE_TABLES = ["visits", "outlets", "entities", "aliases"]
 RENUMBERED = {

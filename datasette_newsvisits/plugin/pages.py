@@ -14,10 +14,10 @@ from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
 from datasette.views.base import DatasetteError
 
+from ..aggregates import AGGREGATES
 from . import charts
-from .aggregates import AGGREGATES
 from .comparison import Scope, comparison
-from .readers import (
+from .queries import (
     UNKNOWN,
     find_database,
     outlet_filter,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .aggregates import scoped_select
-from .readers import UNKNOWN, outlet_filter, query, sql_literal, table_url
+from ..aggregates import scoped_select
+from .queries import UNKNOWN, outlet_filter, query, sql_literal, table_url
 
 MAX_COLUMNS = 12
 PER_COLUMN = 12

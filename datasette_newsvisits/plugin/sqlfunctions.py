@@ -14,7 +14,7 @@ import json
 import sqlite3
 from functools import cached_property
 
-from . import textnorm
+from ..text import normalize as textnorm
 
 MAX_WIDTH = 500  # kwic context, characters each side
 MAX_DAYS = 3660  # visit_near window
@@ -53,7 +53,7 @@ def date_arg(value) -> datetime.date | None:
 def shipped_gazetteer():
     """The gazetteer shipped with the package, loaded once per process (None if absent)."""
     try:
-        from .extract.gazetteer import load_gazetteer
+        from ..extract.gazetteer import load_gazetteer
 
         return load_gazetteer()
     except Exception:  # noqa: BLE001 - the database's own aliases still work

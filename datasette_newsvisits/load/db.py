@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .schema import ARTICLE_CHILD_TABLES, ensure_schema
+from ..schema import ARTICLE_CHILD_TABLES, ensure_schema
 
 ENTITY_COLUMNS = ("id", "name", "type", "wikidata", "role")
 

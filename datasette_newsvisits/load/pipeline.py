@@ -10,13 +10,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .extract import extract_all
-from .extract.gazetteer import Gazetteer, load_gazetteer
-from .ingest.clean import clean_text
-from .ingest.describe import Catalogues, describe, load_catalogues
-from .ingest.read import RawArticle
-from .sentences import split_sentences
-from .textnorm import quote_key
+from ..extract import extract_all
+from ..extract.gazetteer import Gazetteer, load_gazetteer
+from ..ingest.clean import clean_text
+from ..ingest.describe import Catalogues, describe, load_catalogues
+from ..ingest.read import RawArticle
+from ..text.normalize import quote_key
+from ..text.sentences import split_sentences
 
 
 @dataclass

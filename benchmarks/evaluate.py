@@ -1,6 +1,6 @@
 """Extraction quality on the annotated fixtures: precision, recall and F1, with the misses.
 
-Run ``python -m datasette_newsvisits.evaluate [FIXTURES_DIR]``. FIXTURES_DIR holds
+Run ``python benchmarks/evaluate.py [FIXTURES_DIR]``. FIXTURES_DIR holds
 ``articles/<stem>.txt`` and ``annotations/<stem>.json`` (entities, labels, figures)
 and ``annotations/<stem>.quotes.json`` (quotes); an annotation whose article is not
 in ``articles/`` is read from the bundled corpus (the seeds). Every article is
@@ -34,10 +34,10 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from . import textnorm
-from .extract import extract_all
-from .extract.gazetteer import Gazetteer, load_gazetteer
-from .ingest.clean import clean_text
+from datasette_newsvisits.extract import extract_all
+from datasette_newsvisits.extract.gazetteer import Gazetteer, load_gazetteer
+from datasette_newsvisits.ingest.clean import clean_text
+from datasette_newsvisits.text import normalize as textnorm
 
 QUOTE_OVERLAP = 0.8
 TASKS = ("entities", "labels", "figures", "quotes")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 import time
 
+from ..aggregates import refresh_aggregates
+from ..reuse import update_reuse
 from . import db as database
-from .aggregates import refresh_aggregates
-from .reuse import update_reuse
 
 
 def finish_load(conn: sqlite3.Connection) -> dict:

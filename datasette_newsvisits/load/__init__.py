@@ -1,0 +1,1 @@
+"""The loader: inputs in, a database out (``loader.load``), wired to a command (``cli``)."""

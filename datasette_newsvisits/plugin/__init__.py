@@ -1,0 +1,1 @@
+"""The Datasette side: SQL functions, facets, pages and charts over a loaded database."""

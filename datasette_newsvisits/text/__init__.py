@@ -1,0 +1,1 @@
+"""The one text kit every step shares: folding, words, months and dates, sentences."""
