@@ -6,13 +6,10 @@ from pathlib import Path
 import pytest
 
 from datasette_newsvisits.ingest.clean import clean_text
-from datasette_newsvisits.ingest.describe import (
-    assign_visit,
-    describe,
-    load_catalogues,
-    parse_date,
-)
+from datasette_newsvisits.ingest.describe import describe, load_catalogues
 from datasette_newsvisits.ingest.read import RawArticle
+from datasette_newsvisits.ingest.visits import Reading, assign_visit
+from datasette_newsvisits.text.dates import parse_date
 
 CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"
 CATALOGUES = load_catalogues()
@@ -105,18 +102,22 @@ def test_the_seeds_are_assigned_the_visit_they_report_on(prefix, visit):
 VISITS = CATALOGUES.visits
 
 
+def visit_of(text, published=None, title=None, visits=VISITS):
+    return assign_visit(Reading(text, title, published, None), visits)
+
+
 def test_a_back_reference_to_an_earlier_meeting_does_not_decide_the_visit():
     text = (
         "Lukashenko arrived in Beijing for a state visit. Xi and Lukashenko last met in "
         "Samarkand in September 2022 at the SCO summit."
     )
-    visit, _ = assign_visit(text, None, "2023-02-28", VISITS)
+    visit, _ = visit_of(text, "2023-02-28")
     assert visit.id == "2023-03-state-visit"
 
 
 def test_a_weekday_is_resolved_against_the_publication_date():
     text = "Belarusian leader Alexander Lukashenko will meet Xi Jinping in Beijing on Monday."
-    visit, evidence = assign_visit(text, None, "2023-12-01", VISITS)
+    visit, evidence = visit_of(text, "2023-12-01")
     assert visit.id == "2023-12-working-visit"
     assert any("Monday" in why for why in evidence["why"])
 
@@ -127,7 +128,7 @@ def test_the_samarkand_meeting_from_its_text_alone():
         "Alexander Lukashenko on the sidelines of the Shanghai Cooperation Organization "
         "summit on September 15, 2022, and the two announced an all-weather partnership."
     )
-    visit, _ = assign_visit(text, None, None, VISITS)
+    visit, _ = visit_of(text, None)
     assert visit.id == "2022-09-sco-samarkand"
 
 
@@ -136,9 +137,9 @@ def test_an_article_about_no_visit_gets_none():
         "Belarusian opposition leader Sviatlana Tsikhanouskaya addressed the European "
         "Parliament in Strasbourg on Wednesday, calling for more sanctions on Minsk."
     )
-    visit, evidence = assign_visit(text, None, "2024-05-15", VISITS)
+    visit, evidence = visit_of(text, "2024-05-15")
     assert visit is None
-    assert evidence["reason"] == "does not name both Belarus and China"
+    assert evidence["reason"] == "names the parties of no catalogued visit"
 
 
 def test_a_china_story_far_from_any_visit_gets_none():
@@ -146,19 +147,20 @@ def test_a_china_story_far_from_any_visit_gets_none():
         "Belarus and China held trade consultations in Minsk, officials said, "
         "without giving details."
     )
-    visit, _ = assign_visit(text, None, "2021-06-10", VISITS)
+    visit, _ = visit_of(text, "2021-06-10")
     assert visit is None
 
 
 def test_user_visits_extend_the_catalogue(tmp_path):
     extra = tmp_path / "visits.json"
     extra.write_text(
-        '{"visits": [{"id": "2024-07-astana", "title": "SCO summit in Astana",'
-        ' "kind": "summit meeting", "place": "Astana", "start_date": "2024-07-03",'
-        ' "end_date": "2024-07-04", "terms": ["Astana"]}]}',
+        '{"visits": [{"id": "2025-11-orban-minsk", "title": "Orban in Minsk",'
+        ' "kind": "official visit", "place": "Minsk", "start_date": "2025-11-10",'
+        ' "end_date": "2025-11-11", "participants": ["Viktor Orban",'
+        ' "Alexander Lukashenko"]}]}',
         encoding="utf-8",
     )
     catalogues = load_catalogues((str(extra),))
-    text = "Lukashenko and Xi met in Astana at the SCO summit, where Belarus joined."
-    visit, _ = assign_visit(text, None, "2024-07-04", catalogues.visits)
-    assert visit.id == "2024-07-astana"
+    text = "Hungary's prime minister Viktor Orbán held talks with Lukashenko in Minsk."
+    visit, _ = visit_of(text, "2025-11-10", visits=catalogues.visits)
+    assert visit.id == "2025-11-orban-minsk"
