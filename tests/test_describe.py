@@ -164,3 +164,73 @@ def test_user_visits_extend_the_catalogue(tmp_path):
     text = "Hungary's prime minister Viktor Orbán held talks with Lukashenko in Minsk."
     visit, _ = visit_of(text, "2025-11-10", visits=catalogues.visits)
     assert visit.id == "2025-11-orban-minsk"
+
+
+def test_the_year_of_a_day_and_month_comes_from_the_publication_date():
+    text = "Lukashenko and Xi Jinping held talks in Beijing on 4 December, Belarusian media said."
+    visit, evidence = visit_of(text, "2023-12-06")
+    assert visit.id == "2023-12-working-visit"
+    assert "date in text: 4 December" in evidence["why"]
+
+
+def test_the_visit_the_lead_reports_beats_one_mentioned_in_passing():
+    text = (
+        "Chinese Premier Li Qiang arrived in Minsk on Thursday for an official visit to "
+        "Belarus and talks with Roman Golovchenko.\n"
+        "Xi Jinping and Alexander Lukashenko last met in Astana in July 2024, on the "
+        "sidelines of the SCO summit on 4 July 2024."
+    )
+    visit, _ = visit_of(text, "2024-08-22")
+    assert visit.id == "2024-08-li-qiang-minsk"
+
+
+def test_a_meeting_missing_from_the_catalogue_becomes_a_candidate():
+    text = (
+        "Belarusian and Chinese foreign ministers met in Minsk on Tuesday to discuss "
+        "trade.\nThe talks covered the industrial park."
+    )
+    d = described(text, published="2021-03-10")
+    assert d.visit_id is None
+    candidate = d.visit_candidate
+    assert candidate["date"] in ("2021-03-09", "2021-03-16")
+    assert candidate["place"] == "Minsk"
+    assert candidate["countries"] == ["belarus", "china"]
+    assert "foreign ministers met in Minsk" in candidate["evidence"]
+
+
+def test_an_article_on_a_catalogued_visit_is_no_candidate():
+    text = "Belarusian leader Lukashenko met Xi Jinping in Beijing on Monday for talks."
+    d = described(text, published="2023-12-04")
+    assert d.visit_id == "2023-12-working-visit"
+    assert d.visit_candidate is None
+
+
+def test_an_agency_dateline_credits_the_agency_and_is_not_the_outlet():
+    text = (
+        "MINSK, 4 December (BelTA) - Belarusian President Alexander Lukashenko arrived in "
+        "Beijing, BelTA has learned.\nHe will meet Xi Jinping.\n(Xinhua/AP)"
+    )
+    d = described(text)
+    assert d.outlet_id is None
+    assert d.agencies == ["AP", "BelTA", "Xinhua"]
+
+
+def test_an_outlet_names_itself_in_a_promo_line_or_a_self_credit():
+    promo = (
+        "Lukashenko arrived in Beijing on Monday for talks with Xi Jinping.\n"
+        "Follow Ukrainska Pravda on Telegram for the latest news."
+    )
+    assert described(promo).outlet_id == "pravda-ua"
+    credit = "As reported by Censor.NET, Lukashenko flew to Beijing on Monday."
+    assert described(credit).outlet_id == "censor"
+    cited = "Lukashenko flew to Beijing on Monday, the BBC reports."
+    assert described(cited).outlet_id is None  # another outlet cited, not the publisher
+
+
+def test_a_capture_header_glued_to_the_first_sentence_is_the_date():
+    d = described(" date 2023-12-04 Lukashenko arrived in Beijing on Monday for talks.")
+    assert d.published == "2023-12-04"
+    assert d.evidence["published"].startswith("stated: capture header")
+    month_only = described(" date 2023-12 Lukashenko arrived in Beijing on December 4.")
+    assert month_only.published == "2023-12-04"
+    assert month_only.evidence["published"].startswith("inferred")

@@ -35,7 +35,7 @@ GLUED_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+(?=(?:Source|Sources|Photo|Foto|Credit)\s*:|[A-Z][a-z]+day,? )"
 )
 # A one-word section kicker before a headline: "Diplomacy - Orban makes surprise visit".
-KICKER = re.compile(r"^[A-Z][\w&]+(?: [A-Z][\w&]+)? [-–|] (?=\S+(?: \S+){3})")
+KICKER = re.compile(r"^[A-Z][a-z&]+ [-–|] (?=\S+(?: \S+){3})")
 # A name pasted into a sentence by the page: "arrive on Marcus EriksonTuesday".
 STRAY_NAME = re.compile(
     r"(?<=[a-z,;] )((?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O)[A-Z])"
@@ -92,13 +92,13 @@ def clean_text(raw: str) -> Cleaned:
     lines = _normalize(raw).split("\n")
     lines = [line.strip() for line in lines]
     lines = [line for line in lines if line]
-    lines = _split_capture_header(lines, removed)
+    lines, flattened = _split_capture_header(lines, removed)
     lines = _unglue_prefixes(lines, removed)
     lines, kinds, glued = _split_glued_pieces(lines)
     _mark_captions(lines, kinds, glued)
     _mark_tail(lines, kinds)
     headline = _find_headline(lines, kinds)
-    if headline is None:
+    if headline is None and flattened:
         headline = _split_headline_from_lead(lines, kinds)
     body: list[str] = []
     seen: set[str] = set()
@@ -118,9 +118,16 @@ def clean_text(raw: str) -> Cleaned:
     return Cleaned(text="\n".join(body), headline=headline, removed=removed)
 
 
-def _split_capture_header(lines: list[str], removed: list[dict]) -> list[str]:
-    """Take the capture's " date 2023-03-01" header off the text glued to it."""
+def _split_capture_header(
+    lines: list[str], removed: list[dict]
+) -> tuple[list[str], bool]:
+    """Take the capture's " date 2023-03-01" header off the text glued to it.
+
+    Also says whether the page's start was flattened into that one line (headline,
+    lead and stamps run together), the only case where a headline is looked for
+    inside a line."""
     out = []
+    flattened = False
     for line in lines:
         match = CAPTURE_HEADER.match(line)
         if match:
@@ -128,8 +135,9 @@ def _split_capture_header(lines: list[str], removed: list[dict]) -> list[str]:
             line = line[match.end() :].strip()
             if not line:
                 continue
+            flattened = not out and len(line.split()) > 25
         out.append(line)
-    return out
+    return out, flattened
 
 
 def _split_glued_pieces(
@@ -308,7 +316,7 @@ def _split_headline_from_lead(lines: list[str], kinds: list[str | None]) -> str 
         cover = len(title & lead_words) / len(title)
         if cover >= best_cover:
             best, best_cover = k, cover
-    if best is None or best_cover < 0.75:
+    if best is None or best_cover < 1.0:
         return None
     headline = " ".join(words[skip:best])
     lines[first] = " ".join(words[best:])

@@ -283,7 +283,7 @@ TERMINAL = re.compile(r"""[.!?]["'”’)\]»]*\s*$|[.!?…]\s*$|:\s*$|["”»]\
 CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 
 HEADING_MAX_WORDS = 14
-TEASER_MAX_WORDS = 24  # a longer line without a sentence's end is article text
+TEASER_MAX_WORDS = 24  # a longer prose line without a sentence's end is article text
 CAPTION_MAX_WORDS = 45
 
 
@@ -329,7 +329,15 @@ def classify_line(line: str) -> str | None:
         return steps.HEADING
     if words <= HEADING_MAX_WORDS:
         return steps.HEADING
-    return steps.TEASER if words <= TEASER_MAX_WORDS else None
+    if words > TEASER_MAX_WORDS and _reads_like_prose(line):
+        return None  # a paragraph that lost its final period
+    return steps.TEASER
+
+
+def _reads_like_prose(line: str) -> bool:
+    """Most words in lower case: a sentence, not a menu or a list of headlines."""
+    words = line.split()
+    return sum(1 for w in words if w[:1].islower()) >= 0.5 * len(words)
 
 
 def is_date_line(line: str) -> bool:

@@ -19,9 +19,9 @@ from datetime import date, timedelta
 
 from ..text.dates import find_dates, find_weekdays, nearest_weekday, safe_date
 from ..text.normalize import fold
+from ..text.sentences import split_sentences
 from .catalogues import Catalogues, Visit
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“«A-ZА-ЯЁІЎЄ0-9])|\n+")
 GRAM_WORD = re.compile(r"[^\W_]+")
 BACK_REFERENCE = re.compile(
     r"(?i)\b(?:last (?:met|year|month|week|time|visited|spring|summer|autumn|winter)"
@@ -55,6 +55,7 @@ class _Dated:
     month: tuple[int, int] | None
     weight: float
     surface: str
+    lead: bool = False
 
 
 class Reading:
@@ -64,7 +65,7 @@ class Reading:
         self, text: str, title: str | None, published: str | None, month: str | None
     ):
         self.title = title or ""
-        body = [s for s in SENTENCE_BREAK.split(text) if s.strip()]
+        body = [text[start:end] for start, end in split_sentences(text)]
         self.sentences = ([self.title] if self.title else []) + body
         self.lead = " ".join(
             ([self.title] if self.title else []) + body[:LEAD_SENTENCES]
@@ -87,38 +88,37 @@ class Reading:
         pub = self.published
         lead_count = (1 if self.title else 0) + LEAD_SENTENCES
         for i, sentence in enumerate(self.sentences):
-            weight = 2.0 if i < lead_count else 1.0
+            lead = i < lead_count
+            weight = 2.0 if lead else 1.0
             if BACK_REFERENCE.search(sentence):
                 weight *= 0.25
             for m in find_dates(sentence):
                 surface = sentence[m.start : m.end]
                 if m.year and m.month and m.day:
-                    out.append(_Dated(m.date, None, weight, surface))
+                    out.append(_Dated(m.date, None, weight, surface, lead))
                 elif m.month and m.day:
-                    day = safe_date(pub.year, m.month, m.day) if pub else None
-                    if day and abs((day - pub).days) > 200:
-                        day = safe_date(
-                            pub.year + (1 if day < pub else -1), m.month, m.day
-                        )
-                    # no publication date: the day is matched to each visit's year
-                    out.append(
-                        _Dated(
-                            day,
-                            None if day else (0, m.month * 100 + m.day),
-                            weight,
-                            surface,
-                        )
-                    )
+                    day = _nearest_year(m.month, m.day, pub) if pub else None
+                    # no publication date: the day is matched to each visit's years
+                    month_day = None if day else (0, m.month * 100 + m.day)
+                    out.append(_Dated(day, month_day, weight, surface, lead))
                 elif m.year and m.month:
-                    out.append(_Dated(None, (m.year, m.month), weight * 0.5, surface))
+                    out.append(
+                        _Dated(None, (m.year, m.month), weight * 0.5, surface, lead)
+                    )
             if pub:
                 for start, end, weekday in find_weekdays(sentence):
-                    for before in (True, False):
-                        when = nearest_weekday(weekday, pub, before)
-                        out.append(
-                            _Dated(when, None, weight * 0.5, sentence[start:end])
-                        )
+                    days = {nearest_weekday(weekday, pub, b) for b in (True, False)}
+                    for when in sorted(days):
+                        surface = sentence[start:end]
+                        out.append(_Dated(when, None, weight * 0.5, surface, lead))
         return out
+
+
+def _nearest_year(month: int, day: int, published: date) -> date | None:
+    """The day and month in the year that puts it nearest the publication date."""
+    days = [safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
+    days = [d for d in days if d]
+    return min(days, key=lambda d: abs((d - published).days)) if days else None
 
 
 def _grams(folded: str) -> set[str]:
@@ -177,7 +177,10 @@ def _parties(reading: Reading, visit: Visit) -> tuple[float | None, list[str]]:
     )
     place = reading.names(visit.place_names)
     parties = len(named) + (1 if countries else 0)
-    if visit.participant_names or visit.country_names:
+    if visit.country_names:  # a pair the catalogue follows: both sides must be named
+        if not (len(named) >= 2 or (countries and (named or place))):
+            return None, []
+    elif visit.participant_names:
         if not (parties >= 2 or (parties >= 1 and place)):
             return None, []
     elif not place:
@@ -279,7 +282,8 @@ def find_candidate(reading: Reading, catalogues: Catalogues) -> dict | None:
 
 def _event_date(reading: Reading) -> date | None:
     """The day the lead reports: a date it states, else the publication date."""
-    lead_dates = [d for d in reading.dates[:8] if d.when and d.weight >= 2]
-    if lead_dates:
-        return lead_dates[0].when
-    return reading.published
+    pub = reading.published
+    for dated in reading.dates:
+        if dated.when and dated.lead and (pub is None or dated.when <= pub):
+            return dated.when  # reports are in the past: "on Tuesday" is the last one
+    return pub

@@ -266,8 +266,9 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 def _read_at(text: str, pos: int) -> DateMention | None:
-    if pos and text[pos - 1].isalnum():
-        return None  # inside a word or a longer number
+    before = text[pos - 1] if pos else " "
+    if before.isdigit() or (before.isalpha() and ord(before) < 0x2E80):
+        return None  # inside a word or a longer number (CJK text has no spaces)
     m = _NUMBER_FIRST.match(text, pos)
     if m:
         return _number_first(m)
