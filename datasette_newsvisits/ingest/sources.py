@@ -46,12 +46,12 @@ def find_outlet(
             return known or Outlet(
                 id=domain, name=domain, domains=[domain]
             ), f"url: {url}"
+    signatures = _signatures(catalogues)
+    for item in cleaned.removed:
+        outlet = signatures.get(item["text"].strip().casefold())
+        if outlet:
+            return outlet, f"page signature: {item['text'].strip()}"
     removed = [r for r in cleaned.removed if r["step"] in steps.OUTLET_STEPS]
-    for outlet in catalogues.outlets:
-        for signature in outlet.signatures:
-            key = signature.casefold()
-            if any(r["text"].strip().casefold() == key for r in cleaned.removed):
-                return outlet, f"page signature: {signature}"
     for item in removed:
         found = _outlet_in_own_line(item, catalogues)
         if found:
@@ -62,6 +62,18 @@ def find_outlet(
         if known and not known.is_agency:
             return known, f"self-credit: {match.group().strip()[:120]}"
     return None, None
+
+
+def _signatures(catalogues: Catalogues) -> dict[str, Outlet]:
+    cached = getattr(catalogues, "_signatures", None)
+    if cached is None:
+        cached = {
+            s.casefold(): outlet
+            for outlet in catalogues.outlets
+            for s in outlet.signatures
+        }
+        catalogues._signatures = cached
+    return cached
 
 
 def _outlet_in_own_line(item: dict, catalogues: Catalogues) -> Outlet | None:

@@ -71,15 +71,25 @@ class Reading:
             ([self.title] if self.title else []) + body[:LEAD_SENTENCES]
         )
         self.published = date.fromisoformat(published) if published else None
-        self.grams = _grams(fold(f"{self.title}\n{text}"))
-        self.lead_grams = _grams(fold(self.lead))
         self.folded = fold(f"{self.title}\n{text}")
+        self._words, self._joined = _words(self.folded)
+        self._lead_words, self._lead_joined = _words(fold(self.lead))
+        self.kinds = {k for k, rx in KIND_WORDS.items() if rx.search(self.folded)}
         self.dates = self._dates(month)
 
     def names(self, spellings: Sequence[str], lead: bool = False) -> bool:
-        """Whether the article (or its headline and lead) writes one of ``spellings``."""
-        grams = self.lead_grams if lead else self.grams
-        return any(s in grams for s in spellings)
+        """Whether the article (or its headline and lead) writes one of ``spellings``
+        (folded, words separated by single spaces)."""
+        words, joined = (
+            (self._lead_words, self._lead_joined)
+            if lead
+            else (self._words, self._joined)
+        )
+        for spelling in spellings:
+            first, space, _ = spelling.partition(" ")
+            if first in words and (not space or f" {spelling} " in joined):
+                return True
+        return False
 
     def _dates(self, month: str | None) -> list[_Dated]:
         out: list[_Dated] = []
@@ -121,13 +131,10 @@ def _nearest_year(month: int, day: int, published: date) -> date | None:
     return min(days, key=lambda d: abs((d - published).days)) if days else None
 
 
-def _grams(folded: str) -> set[str]:
-    """Every run of one to four words of a folded text (hyphens read as spaces)."""
+def _words(folded: str) -> tuple[set[str], str]:
+    """The words of a folded text, as a set and joined by single spaces (padded)."""
     words = GRAM_WORD.findall(folded)
-    grams = set(words)
-    for n in (2, 3, 4):
-        grams.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return grams
+    return set(words), f" {' '.join(words)} "
 
 
 def assign_visit(
@@ -142,8 +149,7 @@ def assign_visit(
         score, dated = _date_score(reading, visit)
         score += parties
         why += dated
-        kind = KIND_WORDS.get(visit.kind)
-        if kind and kind.search(reading.folded):
+        if visit.kind in reading.kinds:
             score += 0.5
             why.append(f"kind: {visit.kind}")
         terms = [t for t in visit.terms if fold(t) in reading.folded]
