@@ -29,7 +29,10 @@ CREATE TABLE IF NOT EXISTS visits (
     start_date TEXT,
     end_date TEXT,
     description TEXT,
-    source TEXT
+    source TEXT,
+    level TEXT,
+    participants TEXT,
+    dates_uncertain INTEGER
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
@@ -129,6 +132,13 @@ CREATE TABLE IF NOT EXISTS sentences (
     "end" INTEGER,
     reuse_id INTEGER REFERENCES reuse(id)
 );
+CREATE TABLE IF NOT EXISTS visit_candidates (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    date TEXT,
+    place TEXT,
+    countries TEXT,
+    evidence TEXT
+);
 CREATE TABLE IF NOT EXISTS newsvisits_meta (
     key TEXT PRIMARY KEY,
     value TEXT
@@ -147,6 +157,8 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "figures": ["article_id", "kind", "outlet_id"],
     "sentences": ["article_id", "reuse_id"],
     "entities": ["type"],
+    "visits": ["level"],
+    "visit_candidates": ["article_id", "date"],
 }
 
 # Full-text search tables, kept in step with their tables by triggers, so that an
@@ -165,12 +177,20 @@ ARTICLE_CHILD_TABLES = [
     "figures",
     "sentences",
     "article_sources",
+    "visit_candidates",
 ]
+
+# Columns added after a table was first released: a database made before them gets
+# them added (the table and its other columns are left as they are).
+ADDED_COLUMNS = {
+    "visits": {"level": "TEXT", "participants": "TEXT", "dates_uncertain": "INTEGER"},
+}
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create every table, index and full-text index that does not exist yet."""
     conn.executescript(TABLES)
+    _add_columns(conn)
     for table, columns in INDEXES.items():
         for column in columns:
             names = column if isinstance(column, tuple) else (column,)
@@ -184,6 +204,14 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         "INSERT OR IGNORE INTO newsvisits_meta (key, value) VALUES ('schema_version', ?)",
         (str(SCHEMA_VERSION),),
     )
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")}
+        for column, kind in columns.items():
+            if column not in present:
+                conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {kind}")
 
 
 def _ensure_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
@@ -257,7 +285,7 @@ DOCS: dict[str, dict] = {
     },
     "visits": {
         "title": "Visits",
-        "description": "Belarus-China visits and meetings at head-of-state level (a catalogue users extend).",
+        "description": "Belarus-China visits and meetings 2005-2025 at head-of-state and government level (a catalogue users extend with --visits).",
         "columns": {
             "id": "Short id, e.g. 2023-03-state-visit.",
             "title": "Title of the visit.",
@@ -266,7 +294,21 @@ DOCS: dict[str, dict] = {
             "start_date": "First day, yyyy-mm-dd.",
             "end_date": "Last day, yyyy-mm-dd.",
             "description": "What happened.",
-            "source": "Where the dates come from.",
+            "source": "Where the dates come from (official sites, agencies, encyclopedia articles).",
+            "level": "head of state (presidents, party leaders) or government (premiers, vice-presidents, ministers, heads of parliament).",
+            "participants": "JSON array of the people who met, as the catalogue names them.",
+            "dates_uncertain": "1 when the catalogue is not sure of the exact days (see description).",
+        },
+    },
+    "visit_candidates": {
+        "title": "Visit candidates",
+        "description": "Meetings an article clearly reports that the visits catalogue lacks: add them with --visits.",
+        "columns": {
+            "article_id": "The article that reports it (its visit_id is NULL).",
+            "date": "The day the article reports, yyyy-mm-dd.",
+            "place": "A catalogued place the headline or lead names (NULL when none).",
+            "countries": "JSON array of the country pair the catalogue follows that the article names.",
+            "evidence": "The headline and lead that show the meeting.",
         },
     },
     "entities": {

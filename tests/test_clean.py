@@ -129,3 +129,59 @@ def test_a_page_with_no_clutter_is_left_as_it_is():
     cleaned = clean_text(text)
     assert cleaned.text == text
     assert cleaned.removed == []
+
+
+@pytest.mark.parametrize(
+    "clutter, step",
+    [
+        (
+            "Reproduction of this material is prohibited without permission.",
+            "boilerplate",
+        ),
+        ("Already a subscriber? Log in to continue reading.", "boilerplate"),
+        ("Follow Minsk Daily on Telegram and WhatsApp", "promo"),
+        ("Read more: Belarus opens a new border crossing with Poland", "teaser"),
+        ("[See also: Five facts about the Great Stone park]", "teaser"),
+        ("Share Tweet Email Print", "widget"),
+        ("A+ A- Font size", "widget"),
+        ("[[nid:123456]]", "markup"),
+        ("Friday, 1 December 2023 - 10:59", "dateline"),
+        ("Опубликовано: 1 декабря 2023, 10:59", "dateline"),
+    ],
+)
+def test_more_kinds_of_clutter_real_pages_leave(clutter, step):
+    body = (
+        "Alexander Lukashenko arrived in Beijing on Monday for a working visit.\n"
+        "He is expected to meet Xi Jinping, the Chinese foreign ministry said.\n"
+    )
+    cleaned = clean_text(
+        f"Lukashenko lands in Beijing for talks with Xi\n{clutter}\n{body}"
+    )
+    assert clutter in cleaned.removed_by(step)
+    assert cleaned.text == body.strip()
+
+
+def test_a_capture_header_comes_off_the_first_sentence():
+    cleaned = clean_text(" date 2023-12-04 Lukashenko arrived in Beijing on Monday.")
+    assert cleaned.text == "Lukashenko arrived in Beijing on Monday."
+    assert cleaned.removed_by("capture header") == ["date 2023-12-04"]
+
+
+def test_a_credit_closing_the_last_sentence_goes_and_the_sentence_stays():
+    page = (
+        "Lukashenko arrived in Beijing on Monday.\n"
+        "The two leaders are expected to sign a joint statement on Tuesday. (Xinhua/AP)"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith("a joint statement on Tuesday.")
+    assert "(Xinhua/AP)" in cleaned.removed_by("credit")
+
+
+def test_a_long_paragraph_that_lost_its_final_period_is_kept():
+    lead = (
+        "Belarusian leader Alexander Lukashenko on Monday praised what he called the "
+        "iron friendship between his country and China as he met Xi Jinping in Beijing "
+        "for the second time this year"
+    )
+    cleaned = clean_text(f"{lead}\nThe two men discussed trade and the war in Ukraine.")
+    assert cleaned.text.startswith(lead)

@@ -6,13 +6,10 @@ from pathlib import Path
 import pytest
 
 from datasette_newsvisits.ingest.clean import clean_text
-from datasette_newsvisits.ingest.describe import (
-    assign_visit,
-    describe,
-    load_catalogues,
-    parse_date,
-)
+from datasette_newsvisits.ingest.describe import describe, load_catalogues
 from datasette_newsvisits.ingest.read import RawArticle
+from datasette_newsvisits.ingest.visits import Reading, assign_visit
+from datasette_newsvisits.text.dates import parse_date
 
 CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"
 CATALOGUES = load_catalogues()
@@ -105,18 +102,22 @@ def test_the_seeds_are_assigned_the_visit_they_report_on(prefix, visit):
 VISITS = CATALOGUES.visits
 
 
+def visit_of(text, published=None, title=None, visits=VISITS):
+    return assign_visit(Reading(text, title, published, None), visits)
+
+
 def test_a_back_reference_to_an_earlier_meeting_does_not_decide_the_visit():
     text = (
         "Lukashenko arrived in Beijing for a state visit. Xi and Lukashenko last met in "
         "Samarkand in September 2022 at the SCO summit."
     )
-    visit, _ = assign_visit(text, None, "2023-02-28", VISITS)
+    visit, _ = visit_of(text, "2023-02-28")
     assert visit.id == "2023-03-state-visit"
 
 
 def test_a_weekday_is_resolved_against_the_publication_date():
     text = "Belarusian leader Alexander Lukashenko will meet Xi Jinping in Beijing on Monday."
-    visit, evidence = assign_visit(text, None, "2023-12-01", VISITS)
+    visit, evidence = visit_of(text, "2023-12-01")
     assert visit.id == "2023-12-working-visit"
     assert any("Monday" in why for why in evidence["why"])
 
@@ -127,7 +128,7 @@ def test_the_samarkand_meeting_from_its_text_alone():
         "Alexander Lukashenko on the sidelines of the Shanghai Cooperation Organization "
         "summit on September 15, 2022, and the two announced an all-weather partnership."
     )
-    visit, _ = assign_visit(text, None, None, VISITS)
+    visit, _ = visit_of(text, None)
     assert visit.id == "2022-09-sco-samarkand"
 
 
@@ -136,9 +137,9 @@ def test_an_article_about_no_visit_gets_none():
         "Belarusian opposition leader Sviatlana Tsikhanouskaya addressed the European "
         "Parliament in Strasbourg on Wednesday, calling for more sanctions on Minsk."
     )
-    visit, evidence = assign_visit(text, None, "2024-05-15", VISITS)
+    visit, evidence = visit_of(text, "2024-05-15")
     assert visit is None
-    assert evidence["reason"] == "does not name both Belarus and China"
+    assert evidence["reason"] == "names the parties of no catalogued visit"
 
 
 def test_a_china_story_far_from_any_visit_gets_none():
@@ -146,19 +147,90 @@ def test_a_china_story_far_from_any_visit_gets_none():
         "Belarus and China held trade consultations in Minsk, officials said, "
         "without giving details."
     )
-    visit, _ = assign_visit(text, None, "2021-06-10", VISITS)
+    visit, _ = visit_of(text, "2021-06-10")
     assert visit is None
 
 
 def test_user_visits_extend_the_catalogue(tmp_path):
     extra = tmp_path / "visits.json"
     extra.write_text(
-        '{"visits": [{"id": "2024-07-astana", "title": "SCO summit in Astana",'
-        ' "kind": "summit meeting", "place": "Astana", "start_date": "2024-07-03",'
-        ' "end_date": "2024-07-04", "terms": ["Astana"]}]}',
+        '{"visits": [{"id": "2025-11-orban-minsk", "title": "Orban in Minsk",'
+        ' "kind": "official visit", "place": "Minsk", "start_date": "2025-11-10",'
+        ' "end_date": "2025-11-11", "participants": ["Viktor Orban",'
+        ' "Alexander Lukashenko"]}]}',
         encoding="utf-8",
     )
     catalogues = load_catalogues((str(extra),))
-    text = "Lukashenko and Xi met in Astana at the SCO summit, where Belarus joined."
-    visit, _ = assign_visit(text, None, "2024-07-04", catalogues.visits)
-    assert visit.id == "2024-07-astana"
+    text = "Hungary's prime minister Viktor Orbán held talks with Lukashenko in Minsk."
+    visit, _ = visit_of(text, "2025-11-10", visits=catalogues.visits)
+    assert visit.id == "2025-11-orban-minsk"
+
+
+def test_the_year_of_a_day_and_month_comes_from_the_publication_date():
+    text = "Lukashenko and Xi Jinping held talks in Beijing on 4 December, Belarusian media said."
+    visit, evidence = visit_of(text, "2023-12-06")
+    assert visit.id == "2023-12-working-visit"
+    assert "date in text: 4 December" in evidence["why"]
+
+
+def test_the_visit_the_lead_reports_beats_one_mentioned_in_passing():
+    text = (
+        "Chinese Premier Li Qiang arrived in Minsk on Thursday for an official visit to "
+        "Belarus and talks with Roman Golovchenko.\n"
+        "Xi Jinping and Alexander Lukashenko last met in Astana in July 2024, on the "
+        "sidelines of the SCO summit on 4 July 2024."
+    )
+    visit, _ = visit_of(text, "2024-08-22")
+    assert visit.id == "2024-08-li-qiang-minsk"
+
+
+def test_a_meeting_missing_from_the_catalogue_becomes_a_candidate():
+    text = (
+        "Belarusian and Chinese foreign ministers met in Minsk on Tuesday to discuss "
+        "trade.\nThe talks covered the industrial park."
+    )
+    d = described(text, published="2021-03-10")
+    assert d.visit_id is None
+    candidate = d.visit_candidate
+    assert candidate["date"] in ("2021-03-09", "2021-03-16")
+    assert candidate["place"] == "Minsk"
+    assert candidate["countries"] == ["belarus", "china"]
+    assert "foreign ministers met in Minsk" in candidate["evidence"]
+
+
+def test_an_article_on_a_catalogued_visit_is_no_candidate():
+    text = "Belarusian leader Lukashenko met Xi Jinping in Beijing on Monday for talks."
+    d = described(text, published="2023-12-04")
+    assert d.visit_id == "2023-12-working-visit"
+    assert d.visit_candidate is None
+
+
+def test_an_agency_dateline_credits_the_agency_and_is_not_the_outlet():
+    text = (
+        "MINSK, 4 December (BelTA) - Belarusian President Alexander Lukashenko arrived in "
+        "Beijing, BelTA has learned.\nHe will meet Xi Jinping.\n(Xinhua/AP)"
+    )
+    d = described(text)
+    assert d.outlet_id is None
+    assert d.agencies == ["AP", "BelTA", "Xinhua"]
+
+
+def test_an_outlet_names_itself_in_a_promo_line_or_a_self_credit():
+    promo = (
+        "Lukashenko arrived in Beijing on Monday for talks with Xi Jinping.\n"
+        "Follow Ukrainska Pravda on Telegram for the latest news."
+    )
+    assert described(promo).outlet_id == "pravda-ua"
+    credit = "As reported by Censor.NET, Lukashenko flew to Beijing on Monday."
+    assert described(credit).outlet_id == "censor"
+    cited = "Lukashenko flew to Beijing on Monday, the BBC reports."
+    assert described(cited).outlet_id is None  # another outlet cited, not the publisher
+
+
+def test_a_capture_header_glued_to_the_first_sentence_is_the_date():
+    d = described(" date 2023-12-04 Lukashenko arrived in Beijing on Monday for talks.")
+    assert d.published == "2023-12-04"
+    assert d.evidence["published"].startswith("stated: capture header")
+    month_only = described(" date 2023-12 Lukashenko arrived in Beijing on December 4.")
+    assert month_only.published == "2023-12-04"
+    assert month_only.evidence["published"].startswith("inferred")

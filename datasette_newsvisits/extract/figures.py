@@ -21,14 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.months import MONTH_NUMBERS as MONTHS
+from ..text.dates import find_dates
 from .records import Figure
 
-_MONTH = (
-    "(?:"
-    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-    + r")\.?"
-)
 WORD_NUMBERS = {
     w: i
     for i, w in enumerate(
@@ -150,14 +145,6 @@ _CURRENCY = "|".join(
 )
 _SYMBOL = r"US\$|\$|€|£|¥|(?:USD|EUR|CNY|RMB)[ \u00a0]?"
 
-_DATE = re.compile(
-    rf"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b(?!:)"
-    rf"|\b(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-    rf"(?:,?[ \u00a0]+(?P<y1>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m2>{_MONTH})"
-    rf"(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<m3>{_MONTH})[ \u00a0]+(?P<y3>(?:19|20)\d\d)\b"
-)
 _MONEY = re.compile(
     rf"(?P<symbol>{_SYMBOL})(?P<num>{_NUM})(?:[ \u00a0]?(?P<scale>{_SCALE})\b)?",
 )
@@ -204,10 +191,6 @@ _NOUN_AFTER = re.compile(
 _CURRENCY_OF = re.compile(
     rf"[ \u00a0]+of[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE
 )
-_RANGE = re.compile(r"[ \u00a0]*(?:-|–|—|to|until|till|and|through)[ \u00a0]*")
-_DAY_AFTER = re.compile(
-    r"[ \u00a0]*(?:-|–|and|to)[ \u00a0]*(?P<day>[0-3]?\d)\b(?![ \u00a0]*(?:%|[A-Za-z]))"
-)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|your|my|of the|all)[ \u00a0]+$",
     re.IGNORECASE,
@@ -237,14 +220,15 @@ def extract_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order, with its surface and offset."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = [m.span() for m in _EXCLUDED.finditer(text)]
-    for match in _DATE.finditer(text):
-        if _overlaps(taken, match.span()):
+    for date in find_dates(text):  # the one date grammar (text/dates.py)
+        span = (date.start, date.end)
+        if _overlaps(taken, span):
             continue
-        value = _date_value(match)
-        if value:
-            figures.append(Figure("date", value, "date", match.group(), match.start()))
-            taken.append(match.span())
-    _date_ranges(text, figures, taken)
+        value = (date.year or 0) * 10000 + (date.month or 0) * 100 + (date.day or 0)
+        figures.append(
+            Figure("date", value, "date", text[date.start : date.end], date.start)
+        )
+        taken.append(span)
     for match in _MONEY.finditer(text):
         if _overlaps(taken, match.span()):
             continue
@@ -280,55 +264,12 @@ def _numbers(text: str):
             yield match
 
 
-def _date_ranges(text: str, figures: list[Figure], taken: list) -> None:
-    """Ranges share what one end gives: "28 February - 2 March 2023" gives both the
-    year; "Sept. 15 and 16" is two dates."""
-    for i, first in enumerate(list(figures)):
-        end = first.start + len(first.surface)
-        if 0 < first.value < 10000 and first.value % 100:
-            day = _DAY_AFTER.match(text, end)
-            if (
-                day
-                and 0 < int(day.group("day")) <= 31
-                and not _overlaps(taken, day.span("day"))
-            ):
-                value = first.value - first.value % 100 + int(day.group("day"))
-                figures.append(
-                    Figure("date", value, "date", day.group("day"), day.start("day"))
-                )
-                taken.append(day.span("day"))
-        if i + 1 < len(figures) and first.value < 10000:
-            second = figures[i + 1]
-            if second.value >= 10000 and _RANGE.fullmatch(text, end, second.start):
-                year = int(second.value) // 10000
-                figures[i] = Figure(
-                    "date",
-                    year * 10000 + first.value,
-                    "date",
-                    first.surface,
-                    first.start,
-                )
-
-
 def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
-
-
-def _date_value(match: re.Match) -> int | None:
-    if match.group("iso"):
-        year, month, day = (int(p) for p in match.group("iso").split("-"))
-        return year * 10000 + month * 100 + day if month <= 12 and day <= 31 else None
-    month_name = match.group("m1") or match.group("m2") or match.group("m3")
-    month = MONTHS[month_name.rstrip(".").lower()]
-    day = int(match.group("d1") or match.group("d2") or 0)
-    year = int(match.group("y1") or match.group("y2") or match.group("y3") or 0)
-    if day > 31:
-        return None
-    return year * 10000 + month * 100 + day
 
 
 def _classify(text: str, match: re.Match) -> Figure | None:

@@ -4,7 +4,9 @@ The rules are about the shape of web pages, not about particular articles: photo
 credits and the captions above them, navigation words, bylines and timestamps, view
 counters, link teasers and headings, affiliate boilerplate, lines the page repeats, and
 everything after the article's sign-off. Each removed piece is recorded with the step
-that removed it, so nothing is lost: the raw text is stored beside the cleaned one.
+that removed it (``steps``), so nothing is lost: the raw text is stored beside the
+cleaned one. What one line looks like is judged in ``clutter``; this module adds what
+needs the lines around it.
 """
 
 from __future__ import annotations
@@ -12,167 +14,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.months import MONTHS_PATTERN as MONTHS
-
-# Photo credits: a line that names where a picture came from.
-CREDIT_LINE = re.compile(
-    r"""(?ix)
-    ^(?:©|\(c\)\s|copyright\b|photo\s*(?:credit)?\s*:|photograph\s*:|image\s*:|
-        images?\s+source\s*:|picture\s*:|credit\s*:|foto\s*:|source\s*:\s*(?:getty|afp|reuters|ap\b|epa|dpa|xinhua|tass|sputnik|wikimedia|shutterstock))
-    | (?:\[(?:file|photo|image|pictured)\s*:[^\]]*\]\s*$)
-    | (?:\[[^\]]*\b(?:via\ reuters|reuters|afp|getty\ images|epa|ap\ photo|xinhua|tass|sputnik|pool)\b[^\]]*\]\s*$)
-    | (?:(?:image|photo|foto|picture)\s*:\s*[^.]{2,80}$)
-    | (?:\bpicture[\s-]alliance\b)
-    | (?:/\s*(?:dpa|afp|reuters|getty\ images|epa|ap|xinhua|tass|sputnik|kyodo|imago)\s*$)
-    | (?:\bgetty\ images\s*$)
-    """
-)
-# Words without which a line cannot be a credit (a cheap test before the regex).
-CREDIT_HINTS = (
-    "©",
-    "(c)",
-    "copyright",
-    "photo",
-    "image",
-    "picture",
-    "credit",
-    "foto",
-    "source",
-    "[",
-    "/",
-    "getty",
-)
-# A credit glued to the end of a caption ("...ally of PutinImage: BelTA/TASS").
-GLUED_CREDIT = re.compile(r"[a-z.)](?:Image|Photo|Picture|Foto|Credit)s?:\s")
-CAPTION_MARKER = re.compile(
-    r"\((?:l|r|c|L|R|C|left|right|centre|center|front|back|top|bottom)\)|\bpictured\b"
+from ..text.dates import find_dates
+from ..text.normalize import fold
+from . import steps
+from .clutter import (
+    CAPTION_MARKER,
+    CAPTION_MAX_WORDS,
+    END_MARKERS,
+    NAV_WORDS,
+    TERMINAL,
+    TRAILING_CREDIT,
+    TRAILING_TEASER,
+    classify_line,
 )
 
-NAV_WORDS = {
-    "skip to content",
-    "skip to main content",
-    "related content",
-    "related",
-    "related articles",
-    "related stories",
-    "related topics",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "more",
-    "more from",
-    "more stories",
-    "more on this story",
-    "advertisement",
-    "advert",
-    "sponsored",
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "comment",
-    "subscribe",
-    "sign up",
-    "log in",
-    "login",
-    "menu",
-    "search",
-    "home",
-    "news",
-    "world",
-    "politics",
-    "business",
-    "economy",
-    "europe",
-    "asia",
-    "opinion",
-    "video",
-    "videos",
-    "photo",
-    "photos",
-    "gallery",
-    "listen",
-    "watch",
-    "trending",
-    "most read",
-    "most popular",
-    "top stories",
-    "recommended",
-    "you may also like",
-    "you might also like",
-    "follow us",
-    "back to top",
-    "next article",
-    "previous article",
-    "accept cookies",
-    "topics",
-    "tags",
-}
-NAV_MARKERS = re.compile(
-    r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
-    r"|click here|sign up for|subscribe to|follow us on|download (?:our|the) app"
-    r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
-    r"|affiliate (?:link|commission)|share (?:on|via) (?:facebook|twitter|whatsapp))"
+# The header a capture puts first: " date 2023-03-01", sometimes with text after it.
+CAPTURE_HEADER = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})?(?![\d-])")
+# A paragraph's last sentence followed by a source or date stamp the page glued on.
+GLUED_TAIL = re.compile(
+    r"(?<=[.!?\"”])\s+(?=(?:Source|Sources|Photo|Foto|Credit)\s*:|[A-Z][a-z]+day,? )"
 )
-RELATIVE_TIME = re.compile(
-    r"(?i)^(?:[A-Z][A-Za-z]+)?\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month)s?\s+ago$"
-)
-DATE_ONLY = re.compile(
-    rf"""(?ix)^[\s,|·•-]*
-    (?:(?:published|updated|posted|last\ updated|date)\s*:?\s*)?
-    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
-    (?:
-        \d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?,?\s*{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}
-      | {MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}(?:\s*,?\s*\d{{1,2}}:\d{{2}}.*)?
-      | \d{{1,2}}\s+{MONTHS}\.?\s+\d{{4}}(?:\s*,?\s*\d{{1,2}}:\d{{2}}.*)?
-      | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}.*)?
-      | \d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?:\s*,?\s*\d{{1,2}}:\d{{2}}.*)?
-    )[\s,|·•]*(?:\d{{1,2}}:\d{{2}}\s*(?:min)?)?\s*$"""
-)
-DATE_FIELD = re.compile(
-    r"(?i)^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}"
-)
-VIEW_COUNTER = re.compile(
-    r"(?i)^.{0,40}?\d[\d,.\s]*\s*(?:views?|reads?|comments?|shares?|likes?)\s*$"
-)
-URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
-BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Text:)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*(?:,\s*[\w ]+)?$"
-)
-# Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
-SIGN_OFF = re.compile(
-    r"""(?x)^(?:
-        [a-z]{1,4}(?:/[a-z]{1,4})+\s*\([^)]{2,60}\)
-      | \((?:Reporting|Writing|Editing|Additional\ reporting)\ by\ [^)]*\)
-      | (?:Source|Sources)\s*:\s*(?:News\ Agencies|Al\ Jazeera[\w\s,]*|agencies|[A-Z][\w.]*(?:,\s*[A-Z][\w.]*)*)
-      | -?\s*(?:AFP|Reuters|AP|dpa|Xinhua|BelTA|TASS)\s*$
-    )\s*$"""
-)
-END_MARKERS = {
-    "related content",
-    "related",
-    "related articles",
-    "related stories",
-    "more on this story",
-    "more from",
-    "more stories",
-    "read more",
-    "also read",
-    "you may also like",
-    "you might also like",
-    "recommended",
-    "most read",
-    "trending",
-    "top stories",
-}
-TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$|[.!?…]\s*$|:\s*$|["”]\s*$""")
+# A one-word section kicker before a headline: "Diplomacy - Orban makes surprise visit".
+KICKER = re.compile(r"^[A-Z][a-z&]+ [-–|] (?=\S+(?: \S+){3})")
 # A name pasted into a sentence by the page: "arrive on Marcus EriksonTuesday".
 STRAY_NAME = re.compile(
     r"(?<=[a-z,;] )((?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O)[A-Z])"
@@ -181,11 +44,29 @@ STRAY_NAME = re.compile(
 # A short navigation word glued to the next line's first word ("NewsLukashenko visits").
 GLUED_PREFIX = re.compile(r"^([A-Z][a-z]{1,12})(?=[A-Z][a-z])")
 GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
-CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 WORD = re.compile(r"\w+", re.UNICODE)
-
-HEADING_MAX_WORDS = 14
-CAPTION_MAX_WORDS = 45
+TERMINAL_INSIDE = re.compile(r"[.!?](?=\s|$)")
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "was",
+    ]
+)
 
 
 @dataclass
@@ -211,20 +92,23 @@ def clean_text(raw: str) -> Cleaned:
     lines = _normalize(raw).split("\n")
     lines = [line.strip() for line in lines]
     lines = [line for line in lines if line]
+    lines, flattened = _split_capture_header(lines, removed)
     lines = _unglue_prefixes(lines, removed)
-    kinds = [_classify(line) for line in lines]
-    _mark_captions(lines, kinds)
+    lines, kinds, glued = _split_glued_pieces(lines)
+    _mark_captions(lines, kinds, glued)
     _mark_tail(lines, kinds)
     headline = _find_headline(lines, kinds)
+    if headline is None and flattened:
+        headline = _split_headline_from_lead(lines, kinds)
     body: list[str] = []
     seen: set[str] = set()
     headline_words = set(_key(headline).split()) if headline else set()
     for line, kind in zip(lines, kinds):
         key = _key(line) if kind is None else ""
         if kind is None and key in seen:
-            kind = "repeated"
+            kind = steps.REPEATED
         if kind is None and headline_words and _near_repeat(key, headline_words):
-            kind = "headline"
+            kind = steps.HEADLINE
         if kind is None:
             line = _remove_stray_names(line, removed)
             seen.add(key)
@@ -232,6 +116,73 @@ def clean_text(raw: str) -> Cleaned:
         else:
             removed.append({"step": kind, "text": line})
     return Cleaned(text="\n".join(body), headline=headline, removed=removed)
+
+
+def _split_capture_header(
+    lines: list[str], removed: list[dict]
+) -> tuple[list[str], bool]:
+    """Take the capture's " date 2023-03-01" header off the text glued to it.
+
+    Also says whether the page's start was flattened into that one line (headline,
+    lead and stamps run together), the only case where a headline is looked for
+    inside a line."""
+    out = []
+    flattened = False
+    for line in lines:
+        match = CAPTURE_HEADER.match(line)
+        if match:
+            removed.append({"step": steps.CAPTURE_HEADER, "text": match.group()})
+            line = line[match.end() :].strip()
+            if not line:
+                continue
+            flattened = not out and len(line.split()) > 25
+        out.append(line)
+    return out, flattened
+
+
+def _split_glued_pieces(
+    lines: list[str],
+) -> tuple[list[str], list[str | None], set[int]]:
+    """Classify each line, first cutting off a credit, stamp or link glued after its
+    last sentence ("… on Tuesday. (Xinhua/AP)", "… visit. Source: Tanjug Monday, …").
+
+    Returns the lines, their kinds, and the indices of the pieces cut off (a credit
+    cut off a sentence is that sentence's credit, not a picture's)."""
+    out_lines: list[str] = []
+    kinds: list[str | None] = []
+    glued: set[int] = set()
+    for line in lines:
+        kind = classify_line(line)
+        if kind is None or kind in (steps.TEASER, steps.HEADING):
+            piece, piece_kind = _glued_piece(line)
+            if piece:
+                body = line[: len(line) - len(piece)].rstrip()
+                out_lines += [body, piece.strip()]
+                kinds += [classify_line(body), piece_kind]
+                glued.add(len(out_lines) - 1)
+                continue
+        out_lines.append(line)
+        kinds.append(kind)
+    return out_lines, kinds, glued
+
+
+def _glued_piece(line: str) -> tuple[str | None, str | None]:
+    match = TRAILING_CREDIT.search(line)
+    if match:
+        return line[match.start() :], steps.CREDIT
+    match = TRAILING_TEASER.search(line)
+    if match:
+        return line[match.start() :], steps.TEASER
+    for match in GLUED_TAIL.finditer(line):
+        tail = line[match.end() :]
+        if len(tail.split()) > 30 or TERMINAL.search(tail):
+            continue
+        label = tail.split(":", 1)[0] if ":" in tail[:12] else ""
+        if label:
+            return line[match.start() :], steps.CREDIT
+        if any(m.year and m.day for m in find_dates(tail)):
+            return line[match.start() :], steps.DATELINE
+    return None, None
 
 
 def _normalize(raw: str) -> str:
@@ -255,7 +206,7 @@ def _unglue_prefixes(lines: list[str], removed: list[dict]) -> list[str]:
         if match:
             rest = line[match.end() :]
             if _key(rest) in keys or match.group(1).casefold() in NAV_WORDS:
-                removed.append({"step": "navigation", "text": match.group(1)})
+                removed.append({"step": steps.NAVIGATION, "text": match.group(1)})
                 line = rest
         out.append(line)
     return out
@@ -265,49 +216,7 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _classify(line: str) -> str | None:
-    """The clutter step a line belongs to, or None for article text."""
-    words = _words(line)
-    lowered = line.casefold()
-    if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
-        return "navigation"
-    if words <= 12:
-        if URL_ONLY.match(line):
-            return "url"
-        if words <= 6 and VIEW_COUNTER.match(line):
-            return "counter"
-        if RELATIVE_TIME.match(line):
-            return "timestamp"
-        if DATE_ONLY.match(line) or DATE_FIELD.match(line):
-            return "dateline"
-        if SIGN_OFF.match(line):
-            return "signoff"
-        if BYLINE.match(line):
-            return "byline"
-    if words <= CAPTION_MAX_WORDS:
-        if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
-            return "credit"
-        if GLUED_CREDIT.search(line):
-            return "caption"
-    if words <= 40 and NAV_MARKERS.search(line):
-        return "boilerplate"
-    if TERMINAL.search(line):
-        return None
-    if words <= 3:
-        return (
-            "navigation"
-            if words <= 2 and not _is_capitalized_phrase(line)
-            else "heading"
-        )
-    return "heading" if words <= HEADING_MAX_WORDS else "teaser"
-
-
-def _is_capitalized_phrase(line: str) -> bool:
-    words = line.split()
-    return len(words) == 2 and all(w[:1].isupper() for w in words)
-
-
-def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
+def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -> None:
     """Lines just above a credit are its caption; so are lines with (L)/(R) markers."""
     for i, kind in enumerate(kinds):
         if (
@@ -315,17 +224,21 @@ def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
             and CAPTION_MARKER.search(lines[i])
             and _words(lines[i]) <= CAPTION_MAX_WORDS
         ):
-            kinds[i] = "caption"
+            kinds[i] = steps.CAPTION
     for i, kind in enumerate(kinds):
-        if kind not in ("credit", "caption"):
+        if kind not in (steps.CREDIT, steps.CAPTION) or i in glued:
             continue
         j = i - 1
-        if j >= 0 and kinds[j] == "teaser" and _words(lines[j]) <= CAPTION_MAX_WORDS:
-            kinds[j] = "caption"
+        if (
+            j >= 0
+            and kinds[j] == steps.TEASER
+            and _words(lines[j]) <= CAPTION_MAX_WORDS
+        ):
+            kinds[j] = steps.CAPTION
             continue
         while (
             j >= 0
-            and kinds[j] in (None, "heading")
+            and kinds[j] in (None, steps.HEADING)
             and _words(lines[j]) <= CAPTION_MAX_WORDS
         ):
             prose = kinds[j] is None
@@ -333,18 +246,18 @@ def _mark_captions(lines: list[str], kinds: list[str | None]) -> None:
                 break  # only the line right above may be a full-sentence caption
             if prose and _words(lines[j]) > 30 and not CAPTION_MARKER.search(lines[j]):
                 break
-            if kinds[j] == "heading" and j == 0:
+            if kinds[j] == steps.HEADING and j == 0:
                 break  # the first line is the headline, not a caption
-            kinds[j] = "caption"
+            kinds[j] = steps.CAPTION
             if prose:
                 j -= 1
                 if (
                     j >= 0
-                    and kinds[j] == "heading"
+                    and kinds[j] == steps.HEADING
                     and j > 0
                     and kinds[j - 1] is not None
                 ):
-                    kinds[j] = "caption"
+                    kinds[j] = steps.CAPTION
                 break
             j -= 1
 
@@ -358,14 +271,14 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
             prose_before += 1
             continue
         ends = (
-            kind == "signoff"
-            or kind == "counter"
+            kind == steps.SIGNOFF
+            or kind == steps.COUNTER
             or lines[i].casefold().strip(" .:") in END_MARKERS
         )
         if ends and prose_before >= max(2, total_prose // 2):
             for j in range(i + 1, len(kinds)):
-                if kinds[j] is None or kinds[j] in ("heading", "teaser"):
-                    kinds[j] = "tail"
+                if kinds[j] is None or kinds[j] in ("heading", steps.TEASER):
+                    kinds[j] = steps.TAIL
             return
 
 
@@ -374,10 +287,46 @@ def _find_headline(lines: list[str], kinds: list[str | None]) -> str | None:
     for i, kind in enumerate(kinds[:8]):
         if kind is None:
             return None  # the body started before any headline
-        if kind == "heading" and _words(lines[i]) >= 3:
-            kinds[i] = "headline"
-            return lines[i]
+        if kind == steps.HEADING and _words(lines[i]) >= 3:
+            kinds[i] = steps.HEADLINE
+            return KICKER.sub("", lines[i])
     return None
+
+
+def _split_headline_from_lead(lines: list[str], kinds: list[str | None]) -> str | None:
+    """A headline glued to the lead that restates it, on the page's first text line:
+    "Politics Vucic arrived in Beijing Serbian President Vučić arrived in Beijing…"."""
+    first = next((i for i, k in enumerate(kinds[:3]) if k is None), None)
+    if first is None:
+        return None
+    words = lines[first].split(" ")
+    skip = 0
+    while skip < 2 and skip < len(words) and words[skip].casefold() in NAV_WORDS:
+        skip += 1
+    best, best_cover = None, 0.0
+    for k in range(skip + 3, min(len(words) - 8, skip + 17)):
+        if not words[k][:1].isupper() or not words[k - 1][-1:].isalnum():
+            continue
+        title = _content(" ".join(words[skip:k]))
+        lead = " ".join(words[k:])
+        end = TERMINAL_INSIDE.search(lead)
+        lead_words = _content(lead[: end.end()] if end else lead)
+        if len(title) < 2:
+            continue
+        cover = len(title & lead_words) / len(title)
+        if cover >= best_cover:
+            best, best_cover = k, cover
+    if best is None or best_cover < 1.0:
+        return None
+    headline = " ".join(words[skip:best])
+    lines[first] = " ".join(words[best:])
+    kinds.insert(first, steps.HEADLINE)
+    lines.insert(first, " ".join(words[:best]))
+    return headline
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _key(fold(text)).split() if w not in STOP}
 
 
 def _near_repeat(key: str, headline_words: set[str]) -> bool:
@@ -393,7 +342,7 @@ def _remove_stray_names(line: str, removed: list[dict]) -> str:
         return line
 
     def drop(match: re.Match) -> str:
-        removed.append({"step": "stray name", "text": match.group(1)})
+        removed.append({"step": steps.STRAY_NAME, "text": match.group(1)})
         return ""
 
     return STRAY_NAME.sub(drop, line)

@@ -37,13 +37,22 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     steps: dict = field(default_factory=dict)
+    visit_candidates: int = 0
 
     def summary(self, db_path) -> str:
-        """The one-line summary printed at the end of a load."""
-        return (
+        """The summary printed at the end of a load (a second line when articles report
+        meetings the visits catalogue lacks)."""
+        line = (
             f"{self.loaded} articles loaded, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped, in {self.seconds:.1f} s -> {db_path}"
         )
+        if self.visit_candidates:
+            line += (
+                f"\n{self.visit_candidates} articles report a meeting missing from the "
+                "visits catalogue: see the visit_candidates table, and add the meeting "
+                "with --visits FILE (same format as data/visits.json), then load again"
+            )
+        return line
 
 
 class StrictStop(Exception):
@@ -127,6 +136,7 @@ def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
             problem(f"{item.source}: could not save ({error})")
             continue
         report.loaded += 1
+        report.visit_candidates += bool(record.get("visit_candidates"))
         if progress:
             progress(1)
 

@@ -30,7 +30,9 @@ class Context:
 def load_context(visit_files=(), gazetteer_files=()) -> Context:
     """Load the catalogues and gazetteer, with the user's extra files."""
     return Context(
-        catalogues=load_catalogues(tuple(str(f) for f in visit_files)),
+        catalogues=load_catalogues(
+            tuple(str(f) for f in visit_files), tuple(str(f) for f in gazetteer_files)
+        ),
         gazetteer=load_gazetteer(tuple(str(f) for f in gazetteer_files)),
     )
 
@@ -104,6 +106,17 @@ def process_article(raw: RawArticle, context: Context) -> dict:
         "figures": [
             {"article_id": aid, **_row(f), **shared} for f in extraction.figures
         ],
+        "visit_candidates": (
+            [
+                {
+                    "article_id": aid,
+                    **described.visit_candidate,
+                    "countries": json.dumps(described.visit_candidate["countries"]),
+                }
+            ]
+            if described.visit_candidate
+            else []
+        ),
         "sentences": [
             {
                 "article_id": aid,

@@ -1,0 +1,231 @@
+"""The catalogues description reads: visits (with their participants), outlets, agencies.
+
+The shipped files are ``data/visits.json`` and ``data/outlets.json``; users add visits
+with ``--visits FILE`` (same format). A visit names its participants and its place;
+the spellings an article may use for them come from the gazetteer and from the
+catalogue's own ``aliases`` map (other scripts and languages), so that assignment
+code knows nothing about any country.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..extract.gazetteer import load_gazetteer
+from ..text.normalize import fold
+
+LEVELS = ("head of state", "government")
+
+
+@dataclass
+class Visit:
+    """A visit or meeting from the catalogue."""
+
+    id: str
+    title: str
+    kind: str
+    place: str
+    start_date: str
+    end_date: str
+    description: str | None = None
+    source: str | None = None
+    sources: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    level: str | None = None
+    dates_uncertain: bool = False
+    # Filled by the loader: the folded spellings of each participant, of the place,
+    # and of each country.
+    participant_names: list[tuple[str, ...]] = field(default_factory=list, repr=False)
+    place_names: tuple[str, ...] = field(default=(), repr=False)
+    country_names: list[tuple[str, ...]] = field(default_factory=list, repr=False)
+
+    @property
+    def start(self) -> date:
+        """The first day, as a date."""
+        return _iso(self.start_date)
+
+    @property
+    def end(self) -> date:
+        """The last day, as a date."""
+        return _iso(self.end_date)
+
+    def row(self) -> dict:
+        """The row stored in the ``visits`` table."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "place": self.place,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "description": self.description,
+            "source": self.source or ("; ".join(self.sources) or None),
+            "level": self.level,
+            "participants": json.dumps(self.participants, ensure_ascii=False),
+            "dates_uncertain": int(self.dates_uncertain),
+        }
+
+
+@dataclass
+class Outlet:
+    """A news outlet the loader recognizes."""
+
+    id: str
+    name: str
+    domains: list[str] = field(default_factory=list)
+    country: str | None = None
+    kind: str | None = None
+    signatures: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def row(self) -> dict:
+        """The row stored in the ``outlets`` table."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "domain": self.domains[0] if self.domains else None,
+            "country": self.country,
+            "kind": self.kind,
+        }
+
+    @property
+    def is_agency(self) -> bool:
+        """Whether the outlet is a wire agency (its name in a dateline is a credit)."""
+        return (self.kind or "").endswith("agency")
+
+
+@dataclass
+class Catalogues:
+    """The data the describer reads: visits, outlets and wire agencies."""
+
+    visits: list[Visit]
+    outlets: list[Outlet]
+    agencies: list[dict]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def outlet_by_domain(self, host: str) -> Outlet | None:
+        """The outlet whose domain is ``host`` or a parent of it."""
+        host = host.lower().removeprefix("www.")
+        best = None
+        for outlet in self.outlets:
+            for domain in outlet.domains:
+                matches = host == domain or host.endswith("." + domain)
+                if matches and (best is None or len(domain) > best[0]):
+                    best = (len(domain), outlet)
+        return best[1] if best else None
+
+    def outlet_by_name(self, name: str) -> Outlet | None:
+        """The outlet called ``name`` (case-insensitive), or whose id, alias or domain it is."""
+        return _outlet_keys(self).get(_name_key(name))
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^0-9a-zа-яёіўєїґ]+", "", fold(name.strip().removeprefix("the ")))
+
+
+def _outlet_keys(catalogues: Catalogues) -> dict[str, Outlet]:
+    cached = getattr(catalogues, "_outlet_keys", None)
+    if cached is None:
+        cached = {}
+        for outlet in catalogues.outlets:
+            for name in [outlet.name, outlet.id, *outlet.aliases, *outlet.domains]:
+                cached.setdefault(_name_key(name), outlet)
+        catalogues._outlet_keys = cached
+    return cached
+
+
+def _data_path(name: str):
+    return resources.files("datasette_newsvisits") / "data" / name
+
+
+@lru_cache(maxsize=8)
+def load_catalogues(
+    visit_files: tuple[str, ...] = (), gazetteer_files: tuple[str, ...] = ()
+) -> Catalogues:
+    """Load the shipped catalogues, with visits added from user files (same format)."""
+    visits: dict[str, Visit] = {}
+    aliases: dict[str, list[str]] = {}
+    sources = [("visits.json", _data_path("visits.json").read_text(encoding="utf-8"))]
+    sources += [(f, Path(f).read_text(encoding="utf-8")) for f in visit_files]
+    for name, text in sources:
+        data = json.loads(text)
+        for key, spellings in data.get("aliases", {}).items():
+            aliases.setdefault(key, []).extend(spellings)
+        for item in data["visits"]:
+            visit = _visit(item, name)
+            visits[visit.id] = visit
+    outlets_data = json.loads(_data_path("outlets.json").read_text(encoding="utf-8"))
+    outlets = [Outlet(**item) for item in outlets_data["outlets"]]
+    catalogues = Catalogues(
+        visits=sorted(visits.values(), key=lambda v: v.start_date),
+        outlets=outlets,
+        agencies=outlets_data["agencies"],
+        aliases=aliases,
+    )
+    _add_spellings(catalogues, gazetteer_files)
+    return catalogues
+
+
+def _visit(item: dict, file_name: str) -> Visit:
+    fields = {k: v for k, v in item.items() if k in Visit.__dataclass_fields__}
+    try:
+        visit = Visit(**fields)
+        date.fromisoformat(visit.start_date), date.fromisoformat(visit.end_date)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{file_name}: visit {item.get('id')!r}: {error}") from None
+    if visit.level is not None and visit.level not in LEVELS:
+        raise ValueError(
+            f"{file_name}: visit {visit.id!r}: level must be one of {', '.join(LEVELS)}"
+        )
+    return visit
+
+
+def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> None:
+    """Give each visit the folded spellings of its participants, place and countries."""
+    gazetteer = load_gazetteer(gazetteer_files)
+    by_entity: dict[str, list[str]] = {}
+    for alias, entity_id in gazetteer.aliases():
+        by_entity.setdefault(entity_id, []).append(alias)
+
+    def spellings(name: str, surname: bool) -> tuple[str, ...]:
+        names = {name, *catalogues.aliases.get(name, [])}
+        entity = gazetteer.lookup(name)
+        if entity is not None:
+            names.update(by_entity.get(entity.id, []))
+        if surname:  # a person is named by the last word of the name as well
+            names.update(
+                n.split()[-1]
+                for n in list(names)
+                if len(n.split()) > 1 and len(n.split()[-1]) >= 4
+            )
+        folded = {fold(n).replace("-", " ") for n in names}
+        return tuple(sorted(n for n in folded if len(n) >= 2))
+
+    for visit in catalogues.visits:
+        visit.participant_names = [
+            spellings(p, surname=True) for p in visit.participants
+        ]
+        places = [visit.place, *re.findall(r"\(([^)]+)\)", visit.place)]
+        visit.place_names = tuple(
+            sorted(
+                {
+                    n
+                    for p in places
+                    for n in spellings(re.sub(r"\s*\(.*\)", "", p), False)
+                }
+            )
+        )
+        visit.country_names = [spellings(c, surname=False) for c in visit.countries]
+
+
+@lru_cache(maxsize=4096)
+def _iso(value: str) -> date:
+    return date.fromisoformat(value)

@@ -1,0 +1,358 @@
+"""What a line of page clutter looks like: one line in, the cleaning step it belongs to out.
+
+The rules are about the shape of web pages, not about particular articles or outlets:
+credits, navigation and widget words, date stamps, bylines, sign-offs, legal and
+subscription notices, promo lines, teasers of other stories. ``classify_line`` judges
+one line alone; ``clean`` adds what needs the lines around it (captions, the tail).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.dates import WEEKDAY_PATTERN, find_dates
+from . import steps
+
+# Photo credits: a line that names where a picture came from.
+CREDIT_LINE = re.compile(
+    r"""(?ix)
+    ^(?:©|\(c\)\s|copyright\b|photo\s*(?:credit)?\s*:|photograph\s*:|image\s*:|screenshot\s*:|
+        images?\s+source\s*:|picture\s*:|credit\s*:|foto\s*:|фото\s*:|video\s*:|illustration\s*:|
+        source\s*:\s*(?:getty|afp|reuters|ap\b|epa|dpa|xinhua|tass|sputnik|wikimedia|shutterstock))
+    | (?:\[(?:file|photo|image|pictured)\s*:[^\]]*\]\s*$)
+    | (?:\[[^\]]*\b(?:via\ reuters|reuters|afp|getty\ images|epa|ap\ photo|xinhua|tass|sputnik|pool)\b[^\]]*\]\s*$)
+    | (?:(?:image|photo|foto|picture|screenshot)\s*:\s*[^.]{2,80}$)
+    | (?:\bpicture[\s-]alliance\b)
+    | (?:/\s*(?:dpa|afp|reuters|getty\ images|epa|ap|xinhua|tass|sputnik|kyodo|imago)\s*$)
+    | (?:\bgetty\ images\s*$)
+    | (?:^foto\s+[A-ZА-ЯŠČĆŽĐ])
+    """
+)
+# Words without which a line cannot be a credit (a cheap test before the regex).
+CREDIT_HINTS = (
+    "©",
+    "(c)",
+    "copyright",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "foto",
+    "фото",
+    "source",
+    "screenshot",
+    "video",
+    "illustration",
+    "[",
+    "/",
+    "getty",
+)
+# A credit glued to the end of a caption ("...ally of PutinImage: BelTA/TASS").
+GLUED_CREDIT = re.compile(
+    r"[a-z.)](?:Image|Photo|Picture|Foto|Credit)s?:\s"
+    r"|[.)] (?:Image|Photo|Picture|Foto|Screenshot|Video)s?: [^.]{2,60}$"
+)
+CAPTION_MARKER = re.compile(
+    r"\((?:l|r|c|L|R|C|left|right|centre|center|front|back|top|bottom)\)|\bpictured\b"
+)
+
+NAV_WORDS = {
+    "skip to content",
+    "skip to main content",
+    "related content",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related topics",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more",
+    "more from",
+    "more stories",
+    "more on this story",
+    "advertisement",
+    "advert",
+    "sponsored",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "subscribe",
+    "sign up",
+    "log in",
+    "login",
+    "menu",
+    "search",
+    "home",
+    "news",
+    "world",
+    "politics",
+    "business",
+    "economy",
+    "europe",
+    "asia",
+    "opinion",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "gallery",
+    "listen",
+    "watch",
+    "trending",
+    "most read",
+    "most popular",
+    "top stories",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "follow us",
+    "back to top",
+    "next article",
+    "previous article",
+    "accept cookies",
+    "topics",
+    "tags",
+    "close",
+    "support us",
+    "breaking news emails",
+    "latest news",
+    "main news",
+    "all news",
+    "news feed",
+    "go to the main site",
+    "go to main page",
+    "back to the main page",
+    "print version",
+    "text size",
+    "font size",
+    "listen to this article",
+}
+NAV_MARKERS = re.compile(
+    r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
+    r"|click here|sign up (?:for|to)|subscribe (?:to|now|for)|follow us on|download (?:our|the) app"
+    r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
+    r"|affiliate (?:link|commission)|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
+    # legal notices
+    r"|(?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed)"
+    r"|reproduction (?:of|in whole)[^.]{0,60}(?:prohibited|permitted|allowed)"
+    r"|(?:hyper)?link to [^.]{0,60}(?:is )?(?:required|mandatory|obligatory)"
+    r"|when (?:using|quoting|reprinting) (?:materials|our materials|this material)"
+    r"|terms of (?:use|service)|privacy policy|все права защищены|ўсе правы абароненыя"
+    r"|усі права захищені|wszelkie prawa zastrzeżone|alle rechte vorbehalten|tous droits réservés"
+    # subscription, membership and newsletter banners
+    r"|breaking news alerts|delivered (?:to your inbox|weekday mornings|every (?:morning|day))"
+    r"|already a (?:subscriber|member)|become (?:a|our) (?:patron|member|subscriber|supporter)"
+    r"|support (?:our|independent) journalism|unlimited (?:digital )?access|paywall"
+    r"|log ?in to (?:continue|read)|subscribers? only|for subscribers|to continue reading"
+    r"|(?:join|follow|subscribe to) (?:us|our \w+ channel) on (?:telegram|whatsapp|x|twitter|youtube|facebook))"
+)
+# Lines an outlet writes about itself: "X is the place where you will find…",
+# "Follow X on Telegram", "Read X on Google News".
+PROMO = re.compile(
+    r"(?i)^(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
+    r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|viber|vk)\b"
+    r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
+    r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
+)
+# A link to another story, introduced as one: "Read more: …", "[See more: …]".
+TEASER_LINE = re.compile(
+    r"(?i)^[\[(]?\s*(?:read (?:more|also)|also read|see (?:more|also)|related|watch|listen"
+    r"|more on (?:this|that)|recommended|читайте также|см\. также|czytaj (?:też|także)"
+    r"|lesen sie auch|à lire aussi|lire aussi)\b[^\n]{0,160}[\])]?\s*$"
+)
+MARKUP = re.compile(
+    r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|<[^>]{1,80}>|\[[a-z_]+:[^\]]*\])$"
+)
+# Words of share and font-size widgets: a line made only of these is a widget.
+WIDGET_WORDS = frozenset(
+    [
+        "share",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "facebook",
+        "twitter",
+        "x",
+        "telegram",
+        "whatsapp",
+        "vk",
+        "viber",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "copy",
+        "link",
+        "a",
+        "a+",
+        "a-",
+        "aa",
+        "font",
+        "size",
+        "text",
+        "comments",
+        "comment",
+        "save",
+        "bookmark",
+        "messenger",
+        "odnoklassniki",
+        "ok",
+        "flipboard",
+        "mail",
+    ]
+)
+RELATIVE_TIME = re.compile(
+    r"(?i)^(?:[A-Z][A-Za-z]+)?\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month)s?\s+ago$"
+)
+# What may stand beside a date on a date line: labels, times, weekdays, time zones.
+DATE_LINE_REST = re.compile(
+    rf"""(?ix)
+      (?:last\ )?(?:published|updated|posted|modified|date|created|time|on|at)\b:?
+    | опубликовано:?|обновлено:?|дата:?|апублікавана:?|абноўлена:?|опубліковано:?|оновлено:?
+    | opublikowano:?|aktualizacja:?|veröffentlicht:?|aktualisiert:?|stand:?|publié\ le|mis\ à\ jour
+    | 发布时间[:：]?|更新时间[:：]?|来源[:：]?
+    | \d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
+    | {WEEKDAY_PATTERN}\.?
+    | \b(?-i:[A-Z]{{2,5}})(?:[+-]\d{{1,2}}(?::?\d\d)?)?\b
+    | (?:г\.|года|р\.|року|r\.|uhr)
+    | [\s,|·•/()\-–—:]+
+    | \bmin(?:ute)?s?\b|\bread\b|\d+\ (?:min|minute)s?\ read
+    """
+)
+DATE_FIELD = re.compile(
+    r"(?i)^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}"
+)
+VIEW_COUNTER = re.compile(
+    r"(?i)^.{0,40}?\d[\d,.\s]*\s*(?:views?|reads?|comments?|shares?|likes?)\s*$"
+)
+URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*\s*(?:[,|]\s*[\w ]+)?$"
+)
+# Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
+_AGENCY_NAME = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
+SIGN_OFF = re.compile(
+    rf"""(?x)^(?:
+        [a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*\([^)]{{2,60}}\)
+      | \((?:Reporting|Writing|Editing|Additional\ reporting)\ by\ [^)]*\)
+      | \((?:{_AGENCY_NAME}|agencies)(?:\s*(?:/|,|and|&)\s*(?:{_AGENCY_NAME}|agencies))*\)\.?
+      | (?:Source|Sources)\s*:\s*(?:News\ Agencies|Al\ Jazeera[\w\s,]*|agencies|{_AGENCY_NAME}(?:\s*(?:,|and|/)\s*{_AGENCY_NAME})*)
+      | [-–—]?\s*(?:AFP|Reuters|AP|dpa|Xinhua|BelTA|TASS)\s*$
+    )\s*$"""
+)
+# A credit closing a paragraph's last sentence: "… on Tuesday. (Xinhua/AP)".
+TRAILING_CREDIT = re.compile(
+    rf"(?<=[.!?\"”’])\s*(\((?:{_AGENCY_NAME}|[Aa]gencies)(?:\s*(?:/|,|and|&)\s*(?:{_AGENCY_NAME}|[Aa]gencies))*\))\s*$"
+)
+# A link to another story closing a paragraph: "… impatient. (Read more Macron stories.)"
+TRAILING_TEASER = re.compile(
+    r"(?<=[.!?\"”])\s*([\[(](?:Read|See|READ|SEE) (?:more|also|MORE|ALSO)\b[^\])]{0,160}[\])])\s*$"
+)
+SEPARATOR = re.compile(r"^[\W_]{3,}$")
+END_MARKERS = {
+    "related content",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "more on this story",
+    "more from",
+    "more stories",
+    "read more",
+    "also read",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "most read",
+    "trending",
+    "top stories",
+    "latest news",
+}
+TERMINAL = re.compile(r"""[.!?]["'”’)\]»]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
+CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
+
+HEADING_MAX_WORDS = 14
+TEASER_MAX_WORDS = 24  # a longer prose line without a sentence's end is article text
+CAPTION_MAX_WORDS = 45
+
+
+def classify_line(line: str) -> str | None:
+    """The clutter step a line belongs to, or None for article text."""
+    words = len(line.split())
+    lowered = line.casefold()
+    if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
+        return steps.NAVIGATION
+    if words <= 14:
+        if URL_ONLY.match(line):
+            return steps.URL
+        if words <= 6 and VIEW_COUNTER.match(line):
+            return steps.COUNTER
+        if RELATIVE_TIME.match(line):
+            return steps.TIMESTAMP
+        if is_date_line(line) or DATE_FIELD.match(line):
+            return steps.DATELINE
+        if SIGN_OFF.match(line):
+            return steps.SIGNOFF
+        if BYLINE.match(line):
+            return steps.BYLINE
+        if MARKUP.match(line) or SEPARATOR.match(line):
+            return steps.MARKUP
+        if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
+            return steps.WIDGET
+    if words <= CAPTION_MAX_WORDS:
+        if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
+            return steps.CREDIT
+        if GLUED_CREDIT.search(line):
+            return steps.CAPTION
+        if TEASER_LINE.match(line):
+            return steps.TEASER
+    if words <= 60 and PROMO.search(line):
+        return steps.PROMO
+    if words <= 40 and NAV_MARKERS.search(line):
+        return steps.BOILERPLATE
+    if TERMINAL.search(line):
+        return None
+    if words <= 3:
+        if words <= 2 and not _is_capitalized_phrase(line):
+            return steps.NAVIGATION
+        return steps.HEADING
+    if words <= HEADING_MAX_WORDS:
+        return steps.HEADING
+    if words > TEASER_MAX_WORDS and _reads_like_prose(line):
+        return None  # a paragraph that lost its final period
+    return steps.TEASER
+
+
+def _reads_like_prose(line: str) -> bool:
+    """Most words in lower case: a sentence, not a menu or a list of headlines."""
+    words = line.split()
+    return sum(1 for w in words if w[:1].islower()) >= 0.5 * len(words)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is only a date stamp: a date, with at most a label, weekday, time."""
+    if len(line) > 90 or not any(c.isdigit() for c in line):
+        return False
+    mentions = [m for m in find_dates(line) if m.year and m.month]
+    if not mentions:
+        return False
+    rest = line
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return not DATE_LINE_REST.sub("", rest).strip()
+
+
+def _is_capitalized_phrase(line: str) -> bool:
+    words = line.split()
+    return len(words) == 2 and all(w[:1].isupper() for w in words)

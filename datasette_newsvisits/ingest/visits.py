@@ -1,0 +1,295 @@
+"""Which catalogued visit an article reports on, and meetings missing from the catalogue.
+
+Assignment is general: a catalogue entry names its participants, its place and (for a
+pair the catalogue follows, such as Belarus and China) its countries. An article is
+about an entry when it names two of its parties (participants, or both countries), or
+one and the place. Among those entries the dates decide: dates the text states (the
+year taken from the publication date when it gives only a day and month, a weekday
+resolved against it), and the publication date itself. The headline and lead weigh
+more than the rest; a sentence that looks back ("last met", "in 2019") weighs little,
+so an earlier visit mentioned in passing does not win over the one reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..text.dates import find_dates, find_weekdays, nearest_weekday, safe_date
+from ..text.normalize import fold
+from ..text.sentences import split_sentences
+from .catalogues import Catalogues, Visit
+
+GRAM_WORD = re.compile(r"[^\W_]+")
+BACK_REFERENCE = re.compile(
+    r"(?i)\b(?:last (?:met|year|month|week|time|visited|spring|summer|autumn|winter)"
+    r"|previous(?:ly)?|earlier (?:this|that|in)|had (?:met|visited|held|signed)"
+    r"|first met|in the past|ago|since (?:19|20)\d\d|back in|at that time|then-)"
+)
+KIND_WORDS = {
+    "state visit": re.compile(r"(?i)\bstate visit\b"),
+    "official visit": re.compile(r"(?i)\bofficial visit\b"),
+    "working visit": re.compile(r"(?i)\bworking (?:visit|trip|nature)\b"),
+    "summit meeting": re.compile(r"(?i)\bsummit\b|\bsidelines\b"),
+    "forum": re.compile(r"(?i)\bforum\b"),
+    "parade": re.compile(r"(?i)\bparade\b"),
+}
+MEETING_WORDS = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|visit|visits|visited|visiting|arrive[sd]?|arriving"
+    r"|landed|lands|hosted|hosts|received|receives|welcomed|summit|negotiations"
+    r"|встреч\w*|визит\w*|переговор\w*|прибыл\w*|спотка\w*|сустрэ\w*|візіт\w*|зустр\w*"
+    r"|spotka\w*|wizyt\w*|besuch\w*|treffen|rencontr\w*|会见|会谈|访问)\b"
+)
+LEAD_SENTENCES = 2
+MIN_SCORE = 2.0
+MIN_MARGIN = 1.0
+
+
+@dataclass
+class _Dated:
+    """A date the text gives: a day (``when``) or a month (``month`` = (year, month))."""
+
+    when: date | None
+    month: tuple[int, int] | None
+    weight: float
+    surface: str
+    lead: bool = False
+
+
+class Reading:
+    """What assignment reads from an article, computed once: spellings, dates, lead."""
+
+    def __init__(
+        self, text: str, title: str | None, published: str | None, month: str | None
+    ):
+        self.title = title or ""
+        body = [text[start:end] for start, end in split_sentences(text)]
+        self.sentences = ([self.title] if self.title else []) + body
+        self.lead = " ".join(
+            ([self.title] if self.title else []) + body[:LEAD_SENTENCES]
+        )
+        self.published = date.fromisoformat(published) if published else None
+        self.folded = fold(f"{self.title}\n{text}")
+        self._words, self._joined = _words(self.folded)
+        self._lead_words, self._lead_joined = _words(fold(self.lead))
+        self.kinds = {k for k, rx in KIND_WORDS.items() if rx.search(self.folded)}
+        self.dates = self._dates(month)
+
+    def names(self, spellings: Sequence[str], lead: bool = False) -> bool:
+        """Whether the article (or its headline and lead) writes one of ``spellings``
+        (folded, words separated by single spaces)."""
+        words, joined = (
+            (self._lead_words, self._lead_joined)
+            if lead
+            else (self._words, self._joined)
+        )
+        for spelling in spellings:
+            first, space, _ = spelling.partition(" ")
+            if first in words and (not space or f" {spelling} " in joined):
+                return True
+        return False
+
+    def _dates(self, month: str | None) -> list[_Dated]:
+        out: list[_Dated] = []
+        if month:  # the page states only the year and month of its publication
+            out.append(_Dated(None, (int(month[:4]), int(month[5:7])), 2.0, month))
+        pub = self.published
+        lead_count = (1 if self.title else 0) + LEAD_SENTENCES
+        for i, sentence in enumerate(self.sentences):
+            lead = i < lead_count
+            weight = 2.0 if lead else 1.0
+            if BACK_REFERENCE.search(sentence):
+                weight *= 0.25
+            for m in find_dates(sentence):
+                surface = sentence[m.start : m.end]
+                if m.year and m.month and m.day:
+                    out.append(_Dated(m.date, None, weight, surface, lead))
+                elif m.month and m.day:
+                    day = _nearest_year(m.month, m.day, pub) if pub else None
+                    # no publication date: the day is matched to each visit's years
+                    month_day = None if day else (0, m.month * 100 + m.day)
+                    out.append(_Dated(day, month_day, weight, surface, lead))
+                elif m.year and m.month:
+                    out.append(
+                        _Dated(None, (m.year, m.month), weight * 0.5, surface, lead)
+                    )
+            if pub:
+                for start, end, weekday in find_weekdays(sentence):
+                    days = {nearest_weekday(weekday, pub, b) for b in (True, False)}
+                    for when in sorted(days):
+                        surface = sentence[start:end]
+                        out.append(_Dated(when, None, weight * 0.5, surface, lead))
+        return out
+
+
+def _nearest_year(month: int, day: int, published: date) -> date | None:
+    """The day and month in the year that puts it nearest the publication date."""
+    days = [safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
+    days = [d for d in days if d]
+    return min(days, key=lambda d: abs((d - published).days)) if days else None
+
+
+def _words(folded: str) -> tuple[set[str], str]:
+    """The words of a folded text, as a set and joined by single spaces (padded)."""
+    words = GRAM_WORD.findall(folded)
+    return set(words), f" {' '.join(words)} "
+
+
+def assign_visit(
+    reading: Reading, visits: Sequence[Visit]
+) -> tuple[Visit | None, dict]:
+    """The visit an article reports on, or None; with the evidence of each candidate."""
+    scored: list[tuple[float, int, Visit, list[str]]] = []
+    for visit in visits:
+        parties, why = _parties(reading, visit)
+        if parties is None:
+            continue
+        score, dated = _date_score(reading, visit)
+        score += parties
+        why += dated
+        if visit.kind in reading.kinds:
+            score += 0.5
+            why.append(f"kind: {visit.kind}")
+        terms = [t for t in visit.terms if fold(t) in reading.folded]
+        score += min(1.5, 0.5 * len(terms))
+        why += [f"term: {t}" for t in terms]
+        scored.append((round(score, 2), len(why), visit, why))
+    if not scored:
+        return None, {"reason": "names the parties of no catalogued visit"}
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    best_score, _, best, why = scored[0]
+    evidence = {"scores": {v.id: s for s, _, v, _ in scored[:5]}, "why": why}
+    rival = next((s for s, _, v, _ in scored[1:] if not _overlap(v, best)), None)
+    if best_score < MIN_SCORE:
+        evidence["reason"] = "no visit has enough evidence"
+        return None, evidence
+    if rival is not None and best_score - rival < MIN_MARGIN:
+        evidence["reason"] = "no visit stands out"
+        return None, evidence
+    return best, evidence
+
+
+def _parties(reading: Reading, visit: Visit) -> tuple[float | None, list[str]]:
+    """How strongly the article names the visit's parties and place (None: not at all)."""
+    named = [
+        person
+        for person, names in zip(visit.participants, visit.participant_names)
+        if reading.names(names)
+    ]
+    countries = bool(visit.country_names) and all(
+        reading.names(names) for names in visit.country_names
+    )
+    place = reading.names(visit.place_names)
+    parties = len(named) + (1 if countries else 0)
+    if visit.country_names:  # a pair the catalogue follows: both sides must be named
+        if not (len(named) >= 2 or (countries and (named or place))):
+            return None, []
+    elif visit.participant_names:
+        if not (parties >= 2 or (parties >= 1 and place)):
+            return None, []
+    elif not place:
+        return None, []  # a catalogue without participants: the place must be named
+    why = [f"names {n}" for n in named] + (
+        ["names both countries"] if countries else []
+    )
+    score = float(parties)
+    if place:
+        lead = reading.names(visit.place_names, lead=True)
+        score += 2.5 if lead else 1.5
+        why.append(f"place: {visit.place}" + (" (lead)" if lead else ""))
+    return score, why
+
+
+def _date_score(reading: Reading, visit: Visit) -> tuple[float, list[str]]:
+    start, end = visit.start, visit.end
+    score, why = 0.0, []
+    for dated in reading.dates:
+        if dated.when is not None:
+            if start - timedelta(days=1) <= dated.when <= end + timedelta(days=1):
+                score += 3 * dated.weight
+                why.append(f"date in text: {dated.surface}")
+            elif dated.weight >= 2 and abs((dated.when - start).days) > 30:
+                score -= 1.0  # the lead dates something else
+        elif dated.month is not None:
+            year, month = dated.month
+            if year == 0:  # a day and month with no year anywhere
+                md = month
+                if any(
+                    (d := safe_date(y, md // 100, md % 100)) and start <= d <= end
+                    for y in {start.year, end.year}
+                ):
+                    score += 2 * dated.weight
+                    why.append(f"day in text: {dated.surface}")
+            elif (year, month) in {(start.year, start.month), (end.year, end.month)}:
+                score += 1.5 * dated.weight
+                why.append(f"month: {dated.surface}")
+    pub = reading.published
+    if pub:
+        if start - timedelta(days=10) <= pub <= end + timedelta(days=7):
+            distance = (
+                0
+                if start <= pub <= end
+                else min(abs((pub - start).days), abs((pub - end).days))
+            )
+            score += 4 - distance / 3
+            why.append(f"published {pub} near {start}..{end}")
+        elif abs((pub - start).days) > 45:
+            score -= 4
+    return score, why
+
+
+def _overlap(a: Visit, b: Visit) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def find_candidate(reading: Reading, catalogues: Catalogues) -> dict | None:
+    """A meeting of a country pair the catalogue follows that the article clearly
+    reports (both countries and a meeting word in the headline or lead) but that no
+    catalogued visit covers: its date, place and the sentence that shows it."""
+    lead = fold(reading.lead)
+    if not MEETING_WORDS.search(lead):
+        return None
+    pairs = {
+        tuple(v.country_names[i][0] for i in range(len(v.country_names))): v
+        for v in catalogues.visits
+        if len(v.country_names) >= 2
+    }
+    for pair, example in pairs.items():
+        if not all(reading.names(names, lead=True) for names in example.country_names):
+            continue
+        when = _event_date(reading)
+        if when is None:
+            return None
+        for visit in catalogues.visits:
+            if visit.country_names and visit.start - timedelta(
+                days=10
+            ) <= when <= visit.end + timedelta(days=10):
+                return (
+                    None  # a catalogued visit is near: ambiguity, not a missing entry
+                )
+        place = next(
+            (
+                v.place
+                for v in catalogues.visits
+                if v.place_names and reading.names(v.place_names, lead=True)
+            ),
+            None,
+        )
+        return {
+            "date": when.isoformat(),
+            "place": place,
+            "countries": list(pair),
+            "evidence": reading.lead[:400],
+        }
+    return None
+
+
+def _event_date(reading: Reading) -> date | None:
+    """The day the lead reports: a date it states, else the publication date."""
+    pub = reading.published
+    for dated in reading.dates:
+        if dated.when and dated.lead and (pub is None or dated.when <= pub):
+            return dated.when  # reports are in the past: "on Tuesday" is the last one
+    return pub
