@@ -31,7 +31,9 @@ setup(
     python_requires=">=3.11",
     install_requires=[
         "datasette>=0.65.1,<1.0",
-        "sqlite-utils>=3.35",
+        # 4.0: float columns are REAL (the schema's type) and nested writes use
+        # savepoints, so one article's failure rolls back only that article.
+        "sqlite-utils>=4.0",
         "datasette-vega>=0.6.2",
         "click>=8.0",
         "trafilatura>=1.6",
