@@ -41,7 +41,6 @@ setup(
         # since lxml 5.2: without it every HTML input fails.
         "lxml_html_clean>=0.1",
         "pyahocorasick>=2.0",
-        "datasketch>=1.6,<3",
         "numpy>=1.24",
         "scipy>=1.10",
     ],
