@@ -76,6 +76,12 @@ def test_check_fails_on_a_hand_edited_file_and_the_command_rewrites_it(tmp_path)
     assert CliRunner().invoke(main, [*args, "--check"]).exit_code == 0
 
 
+def test_outside_the_repository_the_command_says_what_is_missing(tmp_path):
+    result = CliRunner().invoke(main, ["--readme", str(tmp_path / "README.md")])
+    assert result.exit_code == 1
+    assert "README.md: no such file" in result.output
+
+
 def test_a_readme_without_the_markers_is_an_error():
     with pytest.raises(ValueError, match="schema:tables"):
         readme_with_sections("# A README\n")

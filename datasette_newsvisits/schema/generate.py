@@ -142,6 +142,10 @@ def readme_with_sections(readme: str) -> str:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if out of date.")
 def main(metadata_path, readme_path, check):
     """Write metadata.json and the README's schema sections from the table registry."""
+    if not Path(readme_path).is_file():
+        raise click.ClickException(
+            f"{readme_path}: no such file (run from the repository root, or --readme)"
+        )
     wanted = {
         Path(metadata_path): metadata_text(),
         Path(readme_path): readme_with_sections(
