@@ -31,7 +31,9 @@ setup(
     python_requires=">=3.11",
     install_requires=[
         "datasette>=0.65.1,<1.0",
-        "sqlite-utils>=3.35",
+        # 4.0: float columns are REAL (the schema's type) and nested writes use
+        # savepoints, so one article's failure rolls back only that article.
+        "sqlite-utils>=4.0",
         "datasette-vega>=0.6.2",
         "click>=8.0",
         "trafilatura>=1.6",
@@ -39,7 +41,6 @@ setup(
         # since lxml 5.2: without it every HTML input fails.
         "lxml_html_clean>=0.1",
         "pyahocorasick>=2.0",
-        "datasketch>=1.6,<3",
         "numpy>=1.24",
         "scipy>=1.10",
     ],

@@ -11,6 +11,7 @@ from datasette_newsvisits.aggregates import (
     refresh_aggregates,
     scoped_select,
 )
+from datasette_newsvisits.load.loader import load
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,17 @@ def test_quote_groups_join_two_wordings(conn):
         "SELECT outlets FROM quote_groups WHERE speaker_id = 'hua-chunying'"
     ).fetchone()
     assert outlets == 2
+
+
+def test_a_re_run_builds_an_aggregate_the_database_lacks(tmp_path):
+    """A database from before an aggregate was declared gains it on the next load,
+    even when no article changed."""
+    path = tmp_path / "newsvisits.db"
+    load(path)
+    connection = sqlite3.connect(path)
+    expected = connection.execute("SELECT count(*) FROM reuse_outlet").fetchone()[0]
+    connection.execute("DROP TABLE reuse_outlet")
+    connection.commit()
+    report = load(path)
+    assert report.loaded == 0 and report.steps["aggregates"]["reuse_outlet"] == expected
+    assert load(path).steps == {}  # and then nothing is redone

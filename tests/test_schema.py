@@ -1,8 +1,13 @@
-"""The public schema: the contract's tables and columns exist, and set-up is idempotent."""
+"""The public schema: the contract's tables and columns exist, set-up is idempotent,
+and databases made by earlier versions keep their schema and keep loading."""
 
 import sqlite3
+from pathlib import Path
 
-from datasette_newsvisits.schema import ensure_schema
+from datasette_newsvisits.load.loader import load
+from datasette_newsvisits.schema import BY_NAME, ensure_schema
+
+FIXTURES = Path(__file__).parent / "fixtures" / "schema"
 
 CONTRACT = {
     "outlets": ["id", "name", "domain"],
@@ -101,14 +106,113 @@ def test_setting_up_twice_changes_nothing():
     assert before == after
 
 
-def test_every_table_and_column_is_documented_and_the_readme_shows_it():
-    from pathlib import Path
+def test_every_table_in_a_loaded_database_is_declared_with_every_column(bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    for table in tables_of(conn):
+        declared = BY_NAME[table]  # KeyError: a table the registry does not declare
+        found = [row[1] for row in conn.execute(f"PRAGMA table_xinfo([{table}])")]
+        assert found == list(declared.columns), table
+        assert all(column.doc for column in declared.columns.values()), table
 
-    from datasette_newsvisits.schema import DOCS, schema_markdown
 
-    conn = fresh()
-    for table in DOCS:
-        found = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
-        assert found == list(DOCS[table]["columns"]), table
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    assert schema_markdown() in readme
+def test_a_fresh_database_keeps_everything_of_version_1_databases(bundled_db):
+    """The contract: every table, column (same position, type, key), foreign key,
+    index, trigger and full-text table of a database made before the registry
+    (tests/fixtures) is still there; tables and columns are only ever added."""
+    assert_keeps(structure(sqlite3.connect(bundled_db)), structure(version_1()))
+
+
+def test_a_version_1_database_keeps_its_schema_and_loads(tmp_path):
+    path = tmp_path / "old.db"
+    version_1(path).close()
+    report = load(path)
+    assert report.loaded == 5 and not report.skipped
+    conn = sqlite3.connect(path)
+    assert_keeps(structure(conn), structure(version_1()))
+    # Its UNIQUE(source) constraint is kept, not doubled by a second unique index.
+    assert not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'idx_articles_source'"
+    ).fetchall()
+    found = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Lukashenko'"
+    ).fetchone()[0]
+    assert found == 5
+
+
+def test_an_older_table_gains_the_columns_declared_since(tmp_path):
+    conn = sqlite3.connect(tmp_path / "older.db")
+    conn.execute("CREATE TABLE outlets (id TEXT PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO outlets VALUES ('dw', 'Deutsche Welle')")
+    ensure_schema(conn)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(outlets)")]
+    assert columns == ["id", "name", "domain", "country", "kind"]
+    assert conn.execute("SELECT * FROM outlets").fetchall() == [
+        ("dw", "Deutsche Welle", None, None, None)
+    ]
+
+
+def version_1(path=":memory:") -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "v1.sql").read_text(encoding="utf-8"))
+    return conn
+
+
+def tables_of(conn) -> list[str]:
+    names = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    return [name for (name,) in names if "_fts" not in name]
+
+
+def structure(conn) -> dict:
+    """What users' SQL sees of a schema, without the SQL text's formatting: columns
+    (type, NOT NULL, key), foreign keys, indexes by their columns, full-text tables
+    and triggers."""
+    found = {}
+    for table in tables_of(conn):
+        indexes = set()
+        for _, name, unique, _origin, partial in conn.execute(
+            f"PRAGMA index_list([{table}])"
+        ):
+            keys = tuple(
+                (column, bool(desc))
+                for _, _, column, desc, _, key in conn.execute(
+                    f"PRAGMA index_xinfo([{name}])"
+                )
+                if key
+            )
+            indexes.add((keys, bool(unique), bool(partial)))
+        found[table] = {
+            "columns": conn.execute(f"PRAGMA table_xinfo([{table}])").fetchall(),
+            "foreign_keys": sorted(
+                (row[3], row[2], row[4])
+                for row in conn.execute(f"PRAGMA foreign_key_list([{table}])")
+            ),
+            "indexes": indexes,
+        }
+    named = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND name != 'idx_articles_source'"
+    )
+    found["named indexes"] = {name for (name,) in named}
+    virtual_and_triggers = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE type = 'trigger' OR sql LIKE 'CREATE VIRTUAL TABLE%'"
+    )
+    found["fts and triggers"] = {
+        (t, n, " ".join(sql.split())) for t, n, sql in virtual_and_triggers
+    }
+    return found
+
+
+def assert_keeps(new: dict, old: dict) -> None:
+    """``new`` has all of ``old``: old columns first and unchanged, nothing removed."""
+    for table, parts in old.items():
+        if table in ("named indexes", "fts and triggers"):
+            assert parts <= new[table], (table, parts - new[table])
+            continue
+        assert table in new, f"table {table} is gone"
+        columns = new[table]["columns"]
+        assert columns[: len(parts["columns"])] == parts["columns"], table
+        assert set(parts["foreign_keys"]) <= set(new[table]["foreign_keys"]), table
+        assert parts["indexes"] <= new[table]["indexes"], table

@@ -1,19 +1,27 @@
-"""Writing to the database: set-up, one article's rows, and the end-of-load steps.
+"""Writing to the database: set-up, articles' rows, and the end-of-load steps.
 
-Each article is written inside a savepoint, within a transaction that covers a batch of
-articles: an article is either wholly in the database or not at all, and a failure in
-one article rolls back only that article.
+Rows are written with sqlite-utils (``insert_all``, ``upsert_all``), strictly: a row
+with a key that is not a column of its table is an error, never a silent drop. A batch
+of articles is written with one ``insert_all`` per table, inside a savepoint, within
+the transaction that covers the batch; if that fails, the batch is written again
+article by article, each in its own savepoint, so that an article is either wholly in
+the database or not at all and a failure in one article loses only that article.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
-from ..schema import ARTICLE_CHILD_TABLES, ensure_schema
+import sqlite_utils
 
-ENTITY_COLUMNS = ("id", "name", "type", "wikidata", "role")
+from ..schema import ARTICLE_CHILD_TABLES, TABLES, ensure_schema
+
+FTS_TABLES = [f"{table.name}_fts" for table in TABLES if table.fts]
 
 
 def open_database(path: str | Path) -> sqlite3.Connection:
@@ -23,28 +31,26 @@ def open_database(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA cache_size=-200000")
-    ensure_schema(conn)  # idempotent statements; executescript manages its own commits
+    ensure_schema(conn)
     return conn
 
 
 def save_reference_data(
     conn: sqlite3.Connection, visits, outlets, entities, aliases
 ) -> None:
-    """Upsert the catalogues and gazetteer: visits, outlets, entities and their aliases."""
-    with _transaction(conn):
-        _upsert(conn, "visits", [v.row() for v in visits])
-        _upsert(conn, "outlets", [o.row() for o in outlets])
-        _upsert(
-            conn,
-            "entities",
-            [
-                {**{c: getattr(e, c) for c in ENTITY_COLUMNS}, "origin": "gazetteer"}
-                for e in entities
-            ],
+    """Upsert the catalogues and gazetteer: visits, outlets, entities and their aliases.
+
+    Only rows that differ from what the database holds are written, so a re-run with
+    the same catalogues leaves the file untouched.
+    """
+    db = sqlite_utils.Database(conn)
+    with transaction(conn):
+        _upsert_changed(db, "visits", [v.row() for v in visits])
+        _upsert_changed(db, "outlets", [o.row() for o in outlets])
+        _upsert_changed(
+            db, "entities", [{**asdict(e), "origin": "gazetteer"} for e in entities]
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (alias, entity_id) VALUES (?, ?)", aliases
-        )
+        _insert(db, "aliases", _alias_rows(aliases), ignore=True)
 
 
 def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
@@ -52,50 +58,114 @@ def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT source, content_hash FROM articles"))
 
 
+def save_articles(
+    conn: sqlite3.Connection, records: list[dict]
+) -> list[tuple[dict, Exception]]:
+    """Replace each article's rows with its record (from ``pipeline.process_article``).
+
+    Returns the records that could not be saved, each with its error; every other
+    record is saved. Must be called inside a transaction.
+    """
+    db = sqlite_utils.Database(conn)
+    try:
+        with _savepoint(conn, "articles"):
+            _write(db, records)
+        return []
+    except Exception:  # find which article it was, below
+        if not conn.in_transaction:
+            raise  # the transaction itself is gone (disk full…): nothing to retry
+    failed = []
+    for record in records:
+        try:
+            with _savepoint(conn, "article"):
+                _write(db, [record])
+        except Exception as error:  # reported by the caller
+            if not conn.in_transaction:
+                raise
+            failed.append((record, error))
+    return failed
+
+
 def save_article(conn: sqlite3.Connection, record: dict) -> None:
-    """Replace one article's rows with ``record`` (from ``pipeline.process_article``).
+    """Replace one article's rows with ``record``; raises if it cannot be saved.
 
     Must be called inside a transaction; the article is written within a savepoint.
     """
-    article = record["article"]
-    conn.execute("SAVEPOINT article")
-    try:
-        _delete_article(conn, article["id"], article["source"])
-        if record["outlet"]:
-            _insert(conn, "outlets", [record["outlet"]], or_ignore=True)
-        _insert(
-            conn,
-            "entities",
-            [{**e, "origin": "discovered"} for e in record["entities"]],
-            or_ignore=True,
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (alias, entity_id) VALUES (?, ?)",
-            {(m["surface"], m["entity_id"]) for m in record["mentions"]},
-        )
-        _insert(conn, "articles", [article])
-        for table in ARTICLE_CHILD_TABLES:
-            _insert(conn, table, record[table])
-    except Exception:
-        conn.execute("ROLLBACK TO article")
-        conn.execute("RELEASE article")
-        raise
-    conn.execute("RELEASE article")
+    db = sqlite_utils.Database(conn)
+    with _savepoint(conn, "article"):
+        _write(db, [record])
 
 
-def _delete_article(conn: sqlite3.Connection, article_id: str, source: str) -> None:
+def _write(db: sqlite_utils.Database, records: list[dict]) -> None:
+    _delete_articles(db.conn, [record["article"] for record in records])
+    outlets = [record["outlet"] for record in records if record["outlet"]]
+    _insert(db, "outlets", outlets, ignore=True)
+    entities = [
+        {**entity, "origin": "discovered"}
+        for record in records
+        for entity in record["entities"]
+    ]
+    _insert(db, "entities", entities, ignore=True)
+    surfaces = {
+        (mention["surface"], mention["entity_id"])
+        for record in records
+        for mention in record["mentions"]
+    }
+    _insert(db, "aliases", _alias_rows(surfaces), ignore=True)
+    _insert(db, "articles", [record["article"] for record in records])
+    for table in ARTICLE_CHILD_TABLES:
+        _insert(db, table, [row for record in records for row in record[table]])
+
+
+def _insert(
+    db: sqlite_utils.Database, table: str, rows: list[dict], ignore: bool = False
+) -> None:
+    if rows:
+        # As many rows a statement as sqlite-utils' variable limit allows.
+        db.table(table).insert_all(rows, ignore=ignore, batch_size=1000)
+
+
+def _alias_rows(pairs) -> list[dict]:
+    return [{"alias": alias, "entity_id": entity_id} for alias, entity_id in pairs]
+
+
+def _upsert_changed(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    held = {
+        row[0]: row
+        for row in db.execute(
+            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([row["id"] for row in rows]),),
+        )
+    }
+    changed = [
+        row for row in rows if held.get(row["id"]) != tuple(row[c] for c in columns)
+    ]
+    if changed:
+        db.table(table).upsert_all(changed, pk="id")
+
+
+def _delete_articles(conn: sqlite3.Connection, articles: list[dict]) -> None:
+    """Remove the stored articles (and all their rows) that ``articles`` replace."""
     old = conn.execute(
-        "SELECT id FROM articles WHERE id = ? OR source = ?", (article_id, source)
+        "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+        "OR source IN (SELECT value FROM json_each(?))",
+        (
+            json.dumps([article["id"] for article in articles]),
+            json.dumps([article["source"] for article in articles]),
+        ),
     ).fetchall()
-    for (old_id,) in old:
-        for table in ARTICLE_CHILD_TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (old_id,))
-        conn.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+    for table in ARTICLE_CHILD_TABLES:
+        conn.executemany(f"DELETE FROM [{table}] WHERE article_id = ?", old)
+    conn.executemany("DELETE FROM articles WHERE id = ?", old)
 
 
 def delete_orphan_entities(conn: sqlite3.Connection) -> int:
     """Remove discovered entities no article refers to any more (after replacements)."""
-    with _transaction(conn):
+    with transaction(conn):
         orphans = """
             SELECT id FROM entities WHERE origin = 'discovered'
             AND id NOT IN (SELECT entity_id FROM article_entities)
@@ -111,7 +181,7 @@ def delete_orphan_entities(conn: sqlite3.Connection) -> int:
 def optimize(conn: sqlite3.Connection) -> None:
     """Statistics for the query planner, and merged full-text indexes."""
     conn.execute("ANALYZE")
-    for fts in ("articles_fts", "quotes_fts"):
+    for fts in FTS_TABLES:
         conn.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES('optimize')")
 
 
@@ -131,61 +201,29 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-class _transaction:
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-
-    def __enter__(self):
-        self.conn.execute("BEGIN")
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb):
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False
-
-
-def transaction(conn: sqlite3.Connection) -> _transaction:
-    """A context manager: BEGIN, then COMMIT, or ROLLBACK on an exception."""
-    return _transaction(conn)
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN, then COMMIT, or ROLLBACK on an exception."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:  # an error may have rolled it back already
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    key = (id(conn), table)
-    if key not in _COLUMNS:
-        _COLUMNS[key] = [
-            row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")
-        ]
-    return _COLUMNS[key]
-
-
-_COLUMNS: dict[tuple[int, str], list[str]] = {}
-
-
-def _insert(conn, table: str, rows: Iterable[dict], or_ignore: bool = False) -> None:
-    rows = list(rows)
-    if not rows:
-        return
-    allowed = set(_columns(conn, table))
-    columns = [c for c in rows[0] if c in allowed]
-    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    sql = (
-        f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})"
-    )
-    conn.executemany(sql, [tuple(row.get(c) for c in columns) for row in rows])
-
-
-def _upsert(conn, table: str, rows: list[dict]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != "id")
-    changed = " OR ".join(
-        f"[{table}].[{c}] IS NOT excluded.[{c}]" for c in columns if c != "id"
-    )
-    sql = (
-        f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)}) "
-        f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE {changed}"
-    )
-    conn.executemany(sql, [tuple(row.get(c) for c in columns) for row in rows])
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        # An error such as disk full can end the whole transaction, savepoint
+        # included: then the original error is the one to report.
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")

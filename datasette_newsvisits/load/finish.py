@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from ..aggregates import refresh_aggregates
+from ..aggregates import AGGREGATES, refresh_aggregates
 from ..reuse import update_reuse
 from . import db as database
 
@@ -31,9 +31,6 @@ def finish_load(conn: sqlite3.Connection) -> dict:
 
 
 def _has_aggregates(conn: sqlite3.Connection) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coverage'"
-        ).fetchone()
-        is not None
-    )
+    """Whether every declared aggregate exists (one added since is built on a re-run)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    return all(aggregate.name in tables for aggregate in AGGREGATES)

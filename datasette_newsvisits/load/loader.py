@@ -123,22 +123,37 @@ def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
     # Reuse groups are stale once any article changes: recorded in the same transaction,
     # so that a load killed before its end step is completed by the next run.
     database.set_meta(conn, "reuse_stale", "1")
+    ready: list[tuple] = []
     for item, record in batch:
-        if isinstance(record, InputError):
-            problem(str(record))
+        if isinstance(record, (InputError, Exception)):
+            # What came before is saved first: under --strict the load stops here.
+            _save_ready(conn, ready, report, problem, progress)
+            if isinstance(record, InputError):
+                problem(str(record))
+            else:
+                problem(f"{item.source}: could not process ({record})")
             continue
-        if isinstance(record, Exception):
-            problem(f"{item.source}: could not process ({record})")
-            continue
-        try:
-            database.save_article(conn, record)
-        except Exception as error:  # noqa: BLE001 - reported, then skipped
-            problem(f"{item.source}: could not save ({error})")
-            continue
-        report.loaded += 1
-        report.visit_candidates += bool(record.get("visit_candidates"))
-        if progress:
-            progress(1)
+        ready.append((item, record))
+    _save_ready(conn, ready, report, problem, progress)
+
+
+def _save_ready(conn, ready: list[tuple], report: LoadReport, problem, progress):
+    """Save the processed articles in ``ready`` together, report those that failed."""
+    if not ready:
+        return
+    records = [record for _, record in ready]
+    failed = {id(r): error for r, error in database.save_articles(conn, records)}
+    saved = len(ready) - len(failed)
+    report.loaded += saved
+    if progress and saved:
+        progress(saved)
+    items = list(ready)
+    ready.clear()
+    for item, record in items:
+        if id(record) in failed:
+            problem(f"{item.source}: could not save ({failed[id(record)]})")
+        else:
+            report.visit_candidates += bool(record.get("visit_candidates"))
 
 
 def _changed_articles(

@@ -22,15 +22,18 @@ from pathlib import Path
 
 import click
 
-from ..schema import ARTICLE_CHILD_TABLES
+from ..schema import ARTICLE_CHILD_TABLES, TABLES
+from ..schema.declare import REFERENCE
 from . import db as database
 from .finish import finish_load
 
-REFERENCE_TABLES = ["visits", "outlets", "entities", "aliases"]
+REFERENCE_TABLES = [table.name for table in TABLES if table.role == REFERENCE]
+# Child rows keyed by INTEGER PRIMARY KEY ids: re-assigned in the target.
 RENUMBERED = {
-    "quotes",
-    "sentences",
-}  # INTEGER PRIMARY KEY ids, re-assigned in the target
+    table.name
+    for table in TABLES
+    if table.article_child and table.pk == "id" and table.columns["id"].type is int
+}
 RESET_COLUMNS = {"sentences": {"reuse_id": None}, "articles": {"wire_share": None}}
 
 

@@ -1,0 +1,46 @@
+"""Putting the declared schema into a database: idempotent, safe on every load, and
+the migration path of databases made by earlier versions."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from .declare import Table
+from .tables import TABLES
+
+SCHEMA_VERSION = 1
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create every table, index and full-text index that does not exist yet.
+
+    A database made by an earlier version gains the columns added to the contract since
+    (as NULL) and the current full-text triggers; nothing in it is removed.
+    """
+    db = sqlite_utils.Database(conn)
+    for table in creation_order(TABLES):
+        table.create(db)
+    conn.execute(
+        "INSERT OR IGNORE INTO newsvisits_meta (key, value) VALUES ('schema_version', ?)",
+        (str(SCHEMA_VERSION),),
+    )
+
+
+def creation_order(tables: list[Table]) -> list[Table]:
+    """``tables`` with every table after the tables its foreign keys refer to."""
+    by_name = {table.name: table for table in tables}
+    ordered: dict[str, Table] = {}
+
+    def visit(table: Table) -> None:
+        if table.name in ordered:
+            return
+        for other in table.foreign_keys.values():
+            if other != table.name and other in by_name:
+                visit(by_name[other])
+        ordered[table.name] = table
+
+    for table in tables:
+        visit(table)
+    return list(ordered.values())
