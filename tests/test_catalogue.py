@@ -1,0 +1,142 @@
+"""The bundled catalogue of Belarus-China visits: well formed, spelled in the scripts
+the coverage uses, read by assignment, and filterable by level in SQL."""
+
+import json
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+
+from datasette_newsvisits.ingest.catalogues import LEVELS, load_catalogues
+from datasette_newsvisits.ingest.visits import Reading, assign_visit
+
+DATA = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "visits.json"
+CATALOGUE = json.loads(DATA.read_text(encoding="utf-8"))
+ENTRIES = CATALOGUE["visits"]
+CYRILLIC = re.compile(r"[а-яёіў]", re.IGNORECASE)
+
+
+def visit_of(text, published):
+    return assign_visit(Reading(text, None, published, None), load_catalogues().visits)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
+def test_each_entry_is_dated_levelled_and_sourced(entry):
+    start, end = (
+        date.fromisoformat(entry["start_date"]),
+        date.fromisoformat(entry["end_date"]),
+    )
+    assert start <= end
+    assert entry["id"][:7] in (entry["start_date"][:7], entry["end_date"][:7])
+    assert entry["level"] in LEVELS
+    assert entry["countries"] == ["Belarus", "China"]
+    assert len(entry["participants"]) >= 2
+    assert entry["sources"] and all(s.strip() for s in entry["sources"])
+    if entry.get("dates_uncertain"):
+        assert "uncertain" in entry["description"]
+
+
+def test_ids_are_unique():
+    ids = [e["id"] for e in ENTRIES]
+    assert len(ids) == len(set(ids))
+
+
+def test_both_levels_and_both_directions_are_covered():
+    def count(level, places):
+        return sum(e["level"] == level and e["place"] in places for e in ENTRIES)
+
+    chinese_cities = {"Beijing", "Qingdao", "Tianjin"}
+    for level in LEVELS:
+        assert count(level, chinese_cities) >= 3  # Belarusians in China
+        assert count(level, {"Minsk"}) >= 1  # Chinese in Belarus
+
+
+def test_every_participant_and_place_has_a_cyrillic_spelling():
+    missing = set()
+    for visit in load_catalogues().visits:
+        named = zip(visit.participants, visit.participant_names)
+        for name, spellings in [*named, (visit.place, visit.place_names)]:
+            if not any(CYRILLIC.search(s) for s in spellings):
+                missing.add(name)
+    assert missing == set()
+
+
+def test_a_prime_ministers_visit_to_beijing_is_assigned_to_it():
+    text = (
+        "Belarusian Prime Minister Mikhail Myasnikovich sat down with Premier Li Keqiang "
+        "in Beijing on Monday, opening an official visit that goes on to Harbin."
+    )
+    visit, evidence = visit_of(text, "2014-01-20")
+    assert visit.id == "2014-01-myasnikovich-beijing"
+    assert "names Mikhail Myasnikovich" in evidence["why"]
+
+
+def test_a_russian_report_of_a_premiers_meeting_is_read_through_the_aliases():
+    text = (
+        "Премьер-министр Беларуси Андрей Кобяков встретился в Сочи с премьером "
+        "Госсовета КНР 1 декабря, на полях заседания глав правительств ШОС."
+    )
+    visit, evidence = visit_of(text, "2017-12-02")
+    assert visit.id == "2017-12-sco-heads-of-government-sochi"
+    assert "names Andrei Kobyakov" in evidence["why"]
+
+
+def test_a_vice_presidents_visit_wins_over_the_summit_it_prepares():
+    text = (
+        "Chinese Vice-President Wang Qishan held talks with Prime Minister Andrei Kobyakov "
+        "in Minsk on Monday.\nThe visit prepares the meeting Alexander Lukashenko and "
+        "Xi Jinping are to hold at the SCO summit in Qingdao in June."
+    )
+    visit, _ = visit_of(text, "2018-05-28")
+    assert visit.id == "2018-05-wang-qishan-minsk"
+
+
+def test_the_defence_ministers_visit_of_april_2018_is_dated_from_the_official_reports():
+    text = "Lukashenko received China's defence minister Wei Fenghe in Minsk on Friday."
+    visit, evidence = visit_of(text, "2018-04-06")
+    assert visit.id == "2018-04-wei-fenghe-minsk"
+    assert any(why.startswith("date in text: Friday") for why in evidence["why"])
+
+
+def test_the_bishkek_meeting_of_2019_is_assigned():
+    text = (
+        "Xi Jinping met Alexander Lukashenko in Bishkek on Friday on the sidelines of the "
+        "Shanghai Cooperation Organization summit."
+    )
+    visit, _ = visit_of(text, "2019-06-15")
+    assert visit.id == "2019-06-sco-bishkek"
+
+
+def test_levels_partition_the_visits_table(bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    by_level = dict(conn.execute("select level, count(*) from visits group by level"))
+    assert set(by_level) == set(LEVELS)
+    assert sum(by_level.values()) == len(ENTRIES)
+    government = {
+        r[0] for r in conn.execute("select id from visits where level = 'government'")
+    }
+    assert "2024-08-li-qiang-minsk" in government
+    assert "2023-03-state-visit" not in government
+
+
+@pytest.mark.asyncio
+async def test_articles_can_be_filtered_by_the_level_of_their_visit(bundled_db):
+    ds = Datasette(immutables=[str(bundled_db)])
+    sql = (
+        "select visits.level, count(*) as n from articles "
+        "join visits on visits.id = articles.visit_id group by visits.level"
+    )
+    response = await ds.client.get(
+        "/newsvisits.json", params={"sql": sql, "_shape": "array"}
+    )
+    assert response.status_code == 200, response.text
+    # the five seeds report Lukashenko's two trips of 2023, both at head-of-state level
+    assert response.json() == [{"level": "head of state", "n": 5}]
+    table = await ds.client.get(
+        "/newsvisits/visits.json", params={"level": "government", "_shape": "array"}
+    )
+    rows = table.json()
+    assert rows and {row["level"] for row in rows} == {"government"}
