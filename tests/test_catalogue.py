@@ -19,10 +19,6 @@ ENTRIES = CATALOGUE["visits"]
 CYRILLIC = re.compile(r"[а-яёіў]", re.IGNORECASE)
 
 
-def visit_of(text, published):
-    return assign_visit(Reading(text, None, published, None), load_catalogues().visits)
-
-
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
 def test_each_entry_is_dated_levelled_and_sourced(entry):
     start, end = (
@@ -64,50 +60,64 @@ def test_every_participant_and_place_has_a_cyrillic_spelling():
     assert missing == set()
 
 
-def test_a_prime_ministers_visit_to_beijing_is_assigned_to_it():
-    text = (
-        "Belarusian Prime Minister Mikhail Myasnikovich sat down with Premier Li Keqiang "
-        "in Beijing on Monday, opening an official visit that goes on to Harbin."
+REPORTS = {
+    "premier in Beijing": (
+        (
+            "Belarusian Prime Minister Mikhail Myasnikovich sat down with Premier Li Keqiang "
+            "in Beijing on Monday, opening an official visit that goes on to Harbin."
+        ),
+        "2014-01-20",
+        "2014-01-myasnikovich-beijing",
+        "names Mikhail Myasnikovich",
+    ),
+    "premiers in Sochi, in Russian": (
+        (
+            "Премьер-министр Беларуси Андрей Кобяков встретился в Сочи с премьером "
+            "Госсовета КНР 1 декабря, на полях заседания глав правительств ШОС."
+        ),
+        "2017-12-02",
+        "2017-12-sco-heads-of-government-sochi",
+        "names Andrei Kobyakov",
+    ),
+    "a vice-president's visit, not the summit it prepares": (
+        (
+            "Chinese Vice-President Wang Qishan held talks with Prime Minister Andrei "
+            "Kobyakov in Minsk on Monday.\nThe visit prepares the meeting Alexander "
+            "Lukashenko and Xi Jinping are to hold at the SCO summit in Qingdao in June."
+        ),
+        "2018-05-28",
+        "2018-05-wang-qishan-minsk",
+        "names Wang Qishan",
+    ),
+    "a defence minister on the day the official reports give": (
+        "Lukashenko received China's defence minister Wei Fenghe in Minsk on Friday.",
+        "2018-04-06",
+        "2018-04-wei-fenghe-minsk",
+        "date in text: Friday",
+    ),
+    "presidents at the 2019 SCO summit": (
+        (
+            "Xi Jinping met Alexander Lukashenko in Bishkek on Friday on the sidelines of "
+            "the Shanghai Cooperation Organization summit."
+        ),
+        "2019-06-15",
+        "2019-06-sco-bishkek",
+        "place: Bishkek (lead)",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected, why", REPORTS.values(), ids=REPORTS
+)
+def test_a_report_of_a_catalogued_meeting_gets_that_visit(
+    text, published, expected, why
+):
+    visit, evidence = assign_visit(
+        Reading(text, None, published, None), load_catalogues().visits
     )
-    visit, evidence = visit_of(text, "2014-01-20")
-    assert visit.id == "2014-01-myasnikovich-beijing"
-    assert "names Mikhail Myasnikovich" in evidence["why"]
-
-
-def test_a_russian_report_of_a_premiers_meeting_is_read_through_the_aliases():
-    text = (
-        "Премьер-министр Беларуси Андрей Кобяков встретился в Сочи с премьером "
-        "Госсовета КНР 1 декабря, на полях заседания глав правительств ШОС."
-    )
-    visit, evidence = visit_of(text, "2017-12-02")
-    assert visit.id == "2017-12-sco-heads-of-government-sochi"
-    assert "names Andrei Kobyakov" in evidence["why"]
-
-
-def test_a_vice_presidents_visit_wins_over_the_summit_it_prepares():
-    text = (
-        "Chinese Vice-President Wang Qishan held talks with Prime Minister Andrei Kobyakov "
-        "in Minsk on Monday.\nThe visit prepares the meeting Alexander Lukashenko and "
-        "Xi Jinping are to hold at the SCO summit in Qingdao in June."
-    )
-    visit, _ = visit_of(text, "2018-05-28")
-    assert visit.id == "2018-05-wang-qishan-minsk"
-
-
-def test_the_defence_ministers_visit_of_april_2018_is_dated_from_the_official_reports():
-    text = "Lukashenko received China's defence minister Wei Fenghe in Minsk on Friday."
-    visit, evidence = visit_of(text, "2018-04-06")
-    assert visit.id == "2018-04-wei-fenghe-minsk"
-    assert any(why.startswith("date in text: Friday") for why in evidence["why"])
-
-
-def test_the_bishkek_meeting_of_2019_is_assigned():
-    text = (
-        "Xi Jinping met Alexander Lukashenko in Bishkek on Friday on the sidelines of the "
-        "Shanghai Cooperation Organization summit."
-    )
-    visit, _ = visit_of(text, "2019-06-15")
-    assert visit.id == "2019-06-sco-bishkek"
+    assert visit.id == expected
+    assert any(line.startswith(why) for line in evidence["why"])
 
 
 def test_levels_partition_the_visits_table(bundled_db):
