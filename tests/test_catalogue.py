@@ -150,3 +150,31 @@ async def test_articles_can_be_filtered_by_the_level_of_their_visit(bundled_db):
     )
     rows = table.json()
     assert rows and {row["level"] for row in rows} == {"government"}
+
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+DATA_FILES = README.split("## Data files you can extend", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_query_compares_coverage_by_level(bundled_db):
+    [sql] = re.findall(r"```sql\n(.*?)```", DATA_FILES, flags=re.DOTALL)
+    conn = sqlite3.connect(bundled_db)
+    rows = conn.execute(sql).fetchall()
+    government = [e for e in ENTRIES if e["level"] == "government"]
+    assert [title for title, _, _ in rows] == [
+        e["title"] for e in sorted(government, key=lambda e: e["start_date"])
+    ]
+    assert {articles for _, _, articles in rows} == {
+        0
+    }  # the seeds are all head of state
+
+
+def test_the_readme_example_adds_a_meeting(tmp_path):
+    example = re.search(r"```json\n(\s*\{\"aliases\".*?)```", DATA_FILES, re.DOTALL)
+    path = tmp_path / "my_visits.json"
+    path.write_text(example.group(1), encoding="utf-8")
+    [added] = json.loads(example.group(1))["visits"]
+    visits = load_catalogues((str(path),)).visits
+    text = "Лукашенко принял в Минске Сюй Цайхоу, заместителя председателя ЦВС Китая."
+    visit, _ = assign_visit(Reading(text, None, "2012-07-11", None), visits)
+    assert visit.id == added["id"]
