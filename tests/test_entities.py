@@ -3,7 +3,7 @@
 import pytest
 
 from datasette_newsvisits.extract.entities import extract_entities
-from datasette_newsvisits.extract.gazetteer import load_gazetteer
+from datasette_newsvisits.extract.gazetteer import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,19 @@ def test_discovered_names_ending_like_companies_are_organizations(gazetteer):
 def test_empty_and_nameless_text_give_nothing(gazetteer):
     assert extract_entities("", gazetteer) == ([], [])
     assert extract_entities("no capitals here at all.", gazetteer) == ([], [])
+
+
+def test_a_surname_with_a_letter_folded_to_two_is_still_a_short_mention():
+    # The short-mention index was keyed by one fold ("ß" -> "ss") and looked up by
+    # another ("ß" -> "s"), so "Großmann" alone was never found; one table fixes it.
+    gazetteer = Gazetteer(
+        [{"name": "Matthias Großmann", "type": "person"}, {"name": "Minsk"}]
+    )
+    text = (
+        "Matthias Großmann arrived in Minsk on Monday. Großmann said talks went well."
+    )
+    _, mentions = extract_entities(text, gazetteer)
+    assert [(m.surface, m.entity_id) for m in mentions if m.entity_id != "minsk"] == [
+        ("Matthias Großmann", "matthias-grossmann"),
+        ("Großmann", "matthias-grossmann"),
+    ]

@@ -22,7 +22,7 @@ from datasette_newsvisits.extract.gazetteer import load_gazetteer
 from datasette_newsvisits.extract.quotes import extract_quotes
 from datasette_newsvisits.extract.records import Entity, Mention
 from datasette_newsvisits.ingest.clean import clean_text
-from datasette_newsvisits.text import normalize as textnorm
+from datasette_newsvisits.text.words import words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction"
 CORPUS = Path(__file__).parent.parent / "datasette_newsvisits" / "data" / "corpus"
@@ -475,14 +475,14 @@ def test_fixture_quality_meets_the_floors(extracted):
     """Detection F1 >= 0.95 and attribution >= 0.9 over all annotated fixtures."""
     tp = fp = fn = right = total = 0
     for _, _, gold, found, names in extracted:
-        left = [textnorm.words(q.text) for q in found]
+        left = [words(q.text) for q in found]
         used = set()
         for item in gold:
             k = next(
                 (
                     i
                     for i, w in enumerate(left)
-                    if i not in used and w == textnorm.words(item["text"])
+                    if i not in used and w == words(item["text"])
                 ),
                 None,
             )

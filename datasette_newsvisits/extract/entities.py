@@ -21,16 +21,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text import normalize as textnorm
-from .gazetteer import Gazetteer, fold_same_length, slugify
+from ..text.fold import fold
+from ..text.keys import name_key, slugify
+from ..text.patterns import alternation
+from ..text.words import words
+from .gazetteer import Gazetteer
 from .records import Entity, Mention
 from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
 
 UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
 _TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
-_NOUN_ALTERNATION = "|".join(
-    sorted((re.escape(n) for n in PERSON_NOUNS), key=len, reverse=True)
-)
+_NOUN_ALTERNATION = alternation(PERSON_NOUNS)
 _APPOSITION = re.compile(
     rf",[ \t]+(?:(?:a|an|the|who|whose)\b[^.,;:\n]{{0,60}}?\b(?:{_NOUN_ALTERNATION})"
     rf"|(?:[a-z\-]+[ \t]+)?(?:{_NOUN_ALTERNATION})[ \t]+(?:of|to|for|at)\b)\b"
@@ -123,8 +124,8 @@ def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
         if entity is None and not evidence and counts[key] < 2:
             if singles is None:
                 singles = _single_words(text)
-            words = key.split()
-            evidence = singles.get(words[-1], 0) > 0 or singles.get(words[0], 0) > 0
+            parts = key.split()
+            evidence = singles.get(parts[-1], 0) > 0 or singles.get(parts[0], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
             yield start, end, text[start:end], entity
 
@@ -134,7 +135,7 @@ def _single_words(text: str) -> dict[str, int]:
     every = Counter(_strip_possessive(w) for w in _WORD.findall(text))
     for run in _RUN.findall(text):
         every.subtract(_strip_possessive(w) for w in _WORD.findall(run))
-    return {fold_same_length(w): n for w, n in every.items() if n > 0}
+    return {fold(w): n for w, n in every.items() if n > 0}
 
 
 def _strip_possessive(word: str) -> str:
@@ -143,13 +144,13 @@ def _strip_possessive(word: str) -> str:
 
 def _segments(text: str, match: re.Match, taken: _Spans):
     """Runs of name words within a run of capitalized words, with their evidence."""
-    words = [
+    spans = [
         (m.start() + match.start(), m.end() + match.start())
         for m in _WORD.finditer(match.group())
     ]
     title = _title_before(text, match.start(), taken)
     run: list[tuple[int, int]] = []
-    for span in [*words, None]:
+    for span in [*spans, None]:
         word = text[span[0] : span[1]] if span else ""
         if span and not _not_name(word) and span[0] not in taken.covered:
             run.append(span)
@@ -160,50 +161,44 @@ def _segments(text: str, match: re.Match, taken: _Spans):
             if possessive:
                 end = possessive.start()
             apposition = bool(_APPOSITION.match(text, end))
-            yield start, end, textnorm.name_key(text[start:end]), title or apposition
+            yield start, end, name_key(text[start:end]), title or apposition
         run = []
         if span and span[0] in taken.covered:
             title = _title_before(text, span[0], taken)
         else:
-            title = (
-                bool(span)
-                and _POSSESSIVE.sub("", fold_same_length(word)) in TITLE_WORDS
-            )
+            title = bool(span) and _POSSESSIVE.sub("", fold(word)) in TITLE_WORDS
 
 
 def _title_before(text: str, position: int, taken: _Spans) -> bool:
     """Whether a title stands right before ``position``, or before the place there
     ("Ambassador to China Yuri Senko")."""
-    words = text[max(0, position - 40) : position].split()
-    if words and fold_same_length(words[-1]) in TITLE_WORDS:
+    before = text[max(0, position - 40) : position].split()
+    if before and fold(before[-1]) in TITLE_WORDS:
         return True
     if position in taken.covered:
-        words = text[max(0, position - 40) : position].split()
         return (
-            len(words) >= 2
-            and words[-1] in ("to", "of", "for", "in")
-            and fold_same_length(words[-2]) in TITLE_WORDS
+            len(before) >= 2
+            and before[-1] in ("to", "of", "for", "in")
+            and fold(before[-2]) in TITLE_WORDS
         )
     return False
 
 
 def _not_name(word: str) -> bool:
-    return (
-        _POSSESSIVE.sub("", fold_same_length(word)) in NOT_NAME_WORDS or word.isupper()
-    )
+    return _POSSESSIVE.sub("", fold(word)) in NOT_NAME_WORDS or word.isupper()
 
 
 def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
     """A discovered person, with a slug id that no other entity uses."""
     name = " ".join(surface.split())
-    key = textnorm.name_key(name)
+    key = name_key(name)
     for entity in discovered.values():
-        if textnorm.name_key(entity.name) == key:
+        if name_key(entity.name) == key:
             return entity
     entity_id = slugify(name)
     if gazetteer.get(entity_id) or entity_id in discovered:
         entity_id = f"{entity_id}-2"
-    last = fold_same_length(name.split()[-1])
+    last = fold(name.split()[-1])
     kind = "organization" if last in ORG_SUFFIXES else "person"
     entity = Entity(id=entity_id, name=name, type=kind)
     discovered[entity_id] = entity
@@ -218,7 +213,7 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
         if entity is None or entity.type != "person":
             continue
         for name in (entity.name, mention.surface):
-            tokens = textnorm.words(name)
+            tokens = words(name)
             if len(tokens) < 2:
                 continue
             for token in tokens:
@@ -232,7 +227,7 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
         if start in taken.covered:
             continue
         word = _POSSESSIVE.sub("", match.group())
-        owner = owners.get(fold_same_length(word))
+        owner = owners.get(fold(word))
         if owner and len(owner) == 1:
             found.append(Mention(next(iter(owner)), word, start, start + len(word)))
     return found

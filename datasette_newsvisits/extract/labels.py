@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 
+from ..text.patterns import alternation
 from .records import Entity, Label, Mention
 from .vocabulary import (
     COUNTRY_NATIONALITY,
@@ -36,23 +37,19 @@ from .vocabulary import (
     RELATIONAL,
 )
 
-
-def _alternation(words) -> str:
-    return "|".join(
-        sorted(
-            (re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words),
-            key=len,
-            reverse=True,
-        )
-    )
-
-
 _SP = r"[ \u00a0]+"
+
+
+def _any_of(phrases) -> str:
+    """Any of ``phrases``, any run of spaces between their words."""
+    return alternation(phrases, space=_SP)
+
+
 _POSS = r"(?:['’]s?)"
-_DESC = rf"(?P<desc>{_alternation(DESCRIPTORS)})"
-_NAT = rf"(?P<nat>(?:{_alternation(NATIONALITIES)}){_POSS}?)"
-_QUAL = rf"(?P<qual>{_alternation(QUALIFIERS)})"
-_COUNTRY = _alternation(COUNTRY_NATIONALITY)
+_DESC = rf"(?P<desc>{_any_of(DESCRIPTORS)})"
+_NAT = rf"(?P<nat>(?:{_any_of(NATIONALITIES)}){_POSS}?)"
+_QUAL = rf"(?P<qual>{_any_of(QUALIFIERS)})"
+_COUNTRY = _any_of(COUNTRY_NATIONALITY)
 _OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
 _PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
 # Phrases that must end exactly where a name starts (tried with fullmatch).
@@ -82,13 +79,13 @@ _COPULA = re.compile(
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
-_HEADS = _alternation(HEAD_DESCRIPTORS)
+_HEADS = _any_of(HEAD_DESCRIPTORS)
 _STAND_IN = re.compile(
     rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
     rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
     rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
-    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_alternation(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
+    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_any_of(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
 )
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")

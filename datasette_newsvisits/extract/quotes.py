@@ -95,7 +95,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..text import normalize as textnorm
+from ..text.patterns import alternation
+from ..text.words import STOP_WORDS
 from .records import Entity, Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
@@ -134,29 +135,7 @@ _VERB_WORDS = _words(
 )
 
 
-def _alternation(words) -> str:
-    """A regex matching any of ``words``, as a trie so the engine never backtracks."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [
-            re.escape(c) + emit(child) for c, child in sorted(node.items()) if c
-        ]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return emit(trie)
-
-
-_VERBS = _alternation(
+_VERBS = alternation(
     _VERB_WORDS
     | {"pointed out", "points out", "put it", "puts it"}
     | {f"{v} quoted as saying" for v in ("was", "were", "is", "has been")}
@@ -217,7 +196,7 @@ _PRONOUNS = {
     "them": "organization",
     "it": "organization",
 }
-_NOT_NAMES = textnorm.STOP_WORDS | _words(
+_NOT_NAMES = STOP_WORDS | _words(
     "when after before while during if as asked speaking commenting however meanwhile"
 )
 _PREPOSITIONS = _words(

@@ -15,7 +15,7 @@ from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..ingest.clean import clean_text
 from ..ingest.describe import Catalogues, describe, load_catalogues
 from ..ingest.read import RawArticle
-from ..text.normalize import quote_key
+from ..text.keys import quote_key
 from ..text.sentences import split_sentences
 
 
