@@ -276,6 +276,25 @@ def test_he_prefers_the_subject_of_the_sentence_before():
     assert [q.speaker_id for q in quotes(text)] == ["putin", "lukashenko"]
 
 
+def test_a_sentence_starting_with_a_capital_beyond_ascii_is_a_sentence_of_its_own():
+    # Attribution reads the stored splitter's sentences. Its own splitter only knew
+    # ASCII capitals, so "guest. Łukaszenka" did not end a sentence and "he" went to
+    # the first person of the merged one.
+    text = (
+        "Xi Jinping welcomed his guest at the airport. Łukaszenka thanked him.\n"
+        '"We are brothers," he said.'
+    )
+    at = text.index("Łukaszenka")
+    _, mentions, entities = _article(text)
+    mentions.append(Mention("lukashenko", "Łukaszenka", at, at + len("Łukaszenka")))
+    [quote] = extract_quotes(
+        text,
+        mentions,
+        entities + [Entity("lukashenko", "Alexander Lukashenko", "person")],
+    )
+    assert (quote.speaker, quote.speaker_id) == ("he", "lukashenko")
+
+
 def test_he_after_an_unnamed_speaker_is_not_resolved():
     text = (
         "Xi Jinping spoke first. A Western diplomat said the visit was a show. "

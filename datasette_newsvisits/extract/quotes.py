@@ -8,19 +8,10 @@ saying), ``said X``, ``according to X``, ``X told Y``, ``X said:`` (a colon
 introduction), ``pronoun``, ``descriptor``, ``medium``, ``continuation``; None when
 nothing attributes the quotation.
 
-Finding quotations (one regex pass over the marks, then a scan per paragraph):
-
-- double marks, straight or curly ("…", “…”, and „…“ or «…» from European
-  typography), pair up within a paragraph; a straight mark opens when nothing is
-  open and closes when something is;
-- single marks (curly or straight) are quotes only where they are not apostrophes:
-  a mark between two letters or digits ("We’re", "Russia’s") never opens or closes;
-  a single quote that does not close in its paragraph was an apostrophe and is
-  dropped; marks inside a double quotation are ignored (nested quotes stay inside);
-- a double quotation still open at the end of a paragraph, with the next paragraph
-  opening a new one, is a paragraph continuation: each paragraph's part is its own
-  ``Quote`` and all parts share the attribution found at the end of the chain (or
-  before its start); an open mark that is never reopened is dropped.
+Quotations are found by ``text.quotemarks`` (where the marks pair up) and sentences
+by ``text.sentences``, the splitter the stored ``sentences`` come from: a quotation
+never splits a sentence. Parts of a paragraph continuation share the attribution
+found at the end of the chain (or before its start).
 
 Attribution, tried in this order for each quotation, within its sentence (read at
 most ``SENTENCE_REACH`` characters either side of the quotation):
@@ -96,6 +87,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..text.patterns import alternation
+from ..text.quotemarks import Quotation, find_quotations
+from ..text.sentences import split_sentences
 from ..text.words import STOP_WORDS
 from .records import Entity, Mention, Quote
 
@@ -108,17 +101,6 @@ _UNKNOWN = "?"  # latest_speaker: someone spoke whom no entity covers
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-_MARKS = re.compile("[\"“”‘’'„«»]")
-# What closes a double quotation, by the mark that opened it ("„…“" in Polish and
-# German typography, guillemets in French and Russian).
-_CLOSERS = {"“": '”"', '"': '"”', "„": '“”"', "«": "»"}
-_PARAGRAPH = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.!?][\"”’'“»]?\s+(?=[\"“‘'„«]?[A-Z0-9])")
-_ABBREVIATIONS = _words(
-    "mr mrs ms dr st gen col lt sen rep prof jan feb mar apr aug sept sep oct nov dec "
-    "no vs inc corp co jr sr u.s u.k u.n e.u"
-)
 
 _VERB_WORDS = _words(
     "said says say told tells added adds stated states noted notes stressed stresses "
@@ -308,19 +290,6 @@ _MEDIUM = re.compile(
 
 
 @dataclass
-class _Span:
-    """One quotation's marks and words, before attribution."""
-
-    open: int  # position of the opening mark
-    close: int | None  # position of the closing mark; None: continues next paragraph
-    start: int
-    end: int
-    para_start: int
-    para_end: int
-    chain: int | None = None  # paragraph-continuation chain id
-
-
-@dataclass
 class _Attribution:
     speaker: str | None = None
     speaker_id: str | None = None
@@ -333,73 +302,10 @@ def extract_quotes(
     text: str, mentions: list[Mention], entities: list[Entity]
 ) -> list[Quote]:
     """Quotations in ``text`` with speaker, kind and the attribution pattern used."""
-    spans = _find_spans(text)
+    spans = find_quotations(text)
     if not spans:
         return []
     return _Article(text, spans, mentions, entities).quotes()
-
-
-def _find_spans(text: str) -> list[_Span]:
-    """Pair quotation marks paragraph by paragraph (see the module docstring)."""
-    spans: list[_Span] = []
-    chain_id = 0
-    carry = False  # the previous paragraph ended inside a double quotation
-    for para in _PARAGRAPH.finditer(text):
-        p_start, p_end = para.span()
-        if not text[p_start:p_end].strip():
-            continue
-        open_at, open_kind = None, None
-        continuing = False
-        for mark in _MARKS.finditer(text, p_start, p_end):
-            i, c = mark.start(), mark.group()
-            before = text[i - 1] if i > p_start else " "
-            after = text[i + 1] if i + 1 < p_end else " "
-            if c in _CLOSERS and open_kind is None:
-                if c == '"' and after.isspace():
-                    continue
-                open_at, open_kind = i, "d"
-                continuing = carry and not text[p_start:i].strip()
-            elif open_kind == "d" and c in _CLOSERS[text[open_at]]:
-                chain = chain_id if continuing else None
-                _add_span(spans, text, open_at, i, p_start, p_end, chain)
-                open_at, open_kind, continuing = None, None, False
-            elif open_kind == "d":
-                continue
-            elif (
-                c in "‘'"
-                and open_kind in (None, "s")
-                and (before.isspace() or before in "([—–-" or i == p_start)
-                and after.isalpha()
-            ):
-                # an opener; one already open was a stray apostrophe ("the '90s")
-                open_at, open_kind = i, "s"
-            elif c in "’'" and open_kind == "s":
-                if (before.isalnum() and after.isalnum()) or before.isspace():
-                    continue
-                _add_span(spans, text, open_at, i, p_start, p_end, None)
-                open_at, open_kind = None, None
-        carry = open_kind == "d" and _next_paragraph_opens(text, p_end)
-        if carry:
-            if not continuing:
-                chain_id += 1
-            _add_span(spans, text, open_at, None, p_start, p_end, chain_id)
-    return spans
-
-
-def _next_paragraph_opens(text: str, p_end: int) -> bool:
-    rest = text[p_end : p_end + 200].lstrip()
-    return rest[:1] in _CLOSERS
-
-
-def _add_span(spans, text, open_at, close, p_start, p_end, chain):
-    end = close if close is not None else p_end
-    start = open_at + 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(_Span(open_at, close, start, end, p_start, p_end, chain))
 
 
 class _Article:
@@ -408,7 +314,6 @@ class _Article:
     def __init__(self, text, spans, mentions, entities):
         self.text = text
         self.spans = spans
-        self.span_starts = [s.open for s in spans]
         self.entities = {e.id: e for e in entities}
         inside = self._inside_quote
         self.mentions = sorted(
@@ -423,7 +328,7 @@ class _Article:
         self.by_end = {}
         for m in self.mentions:
             self.by_end.setdefault(m.end, m)
-        self._boundaries = None
+        self.starts = [start for start, _ in split_sentences(text, spans)]
         self._events = None
         self._event_memo: dict[int, _Attribution] = {}
         self.spoken: list[tuple[int, _Attribution]] = []  # quotation speakers so far
@@ -432,31 +337,11 @@ class _Article:
     # -- positions ---------------------------------------------------------------
 
     def _inside_quote(self, pos: int) -> bool:
-        k = bisect_right(self.span_starts, pos) - 1
-        if k < 0:
-            return False
-        s = self.spans[k]
-        stop = s.close if s.close is not None else s.para_end
-        return s.open <= pos <= stop
-
-    def boundaries(self) -> list[int]:
-        if self._boundaries is None:
-            found = []
-            for m in _BOUNDARY.finditer(self.text):
-                dot = m.start()
-                if self.text[dot] == ".":
-                    word = re.search(r"([\w.]+)$", self.text[max(0, dot - 12) : dot])
-                    w = word.group(1).lower() if word else ""
-                    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                        continue
-                if not self._inside_quote(dot):
-                    found.append(m.end())
-            self._boundaries = found
-        return self._boundaries
+        return self.spans.covers(pos)
 
     def sentence(self, pos: int, para_start: int, para_end: int) -> tuple[int, int]:
         """The sentence around ``pos`` (quotations never split a sentence)."""
-        b = self.boundaries()
+        b = self.starts
         k = bisect_right(b, pos) - 1
         start = max(para_start, b[k]) if k >= 0 else para_start
         end = b[k + 1] if k + 1 < len(b) else para_end
@@ -467,13 +352,13 @@ class _Article:
         end = self.text.find("\n", pos)
         return start, len(self.text) if end < 0 else end
 
-    def span_end(self, s: _Span) -> int:
-        return s.close if s.close is not None else s.para_end
+    def span_end(self, s: Quotation) -> int:
+        return s.stop
 
     # -- main loop ---------------------------------------------------------------
 
     def quotes(self) -> list[Quote]:
-        results: list[tuple[_Span, _Attribution, str]] = []
+        results: list[tuple[Quotation, _Attribution, str]] = []
         for i, s in enumerate(self.spans):
             attribution, kind = self.attribute(i, results)
             results.append((s, attribution, kind))
@@ -689,7 +574,7 @@ class _Article:
         a.pattern = "medium" if how == "quoted" else _pattern(a, "according to X")
         return a
 
-    def continuation(self, s: _Span, sent_start: int, done) -> _Attribution:
+    def continuation(self, s: Quotation, sent_start: int, done) -> _Attribution:
         """A quotation with no attribution of its own."""
         prev_sentence = self.sentence(max(sent_start - 2, 0), s.para_start, sent_start)[
             0
@@ -724,7 +609,7 @@ class _Article:
         a.pattern = "continuation"
         return a
 
-    def paragraph_intro(self, s: _Span) -> _Attribution | None:
+    def paragraph_intro(self, s: Quotation) -> _Attribution | None:
         """A quotation opening a paragraph after one that ends "… put it this way:"."""
         if s.para_start < 2 or self.text[s.para_start : s.open].strip():
             return None
