@@ -1,4 +1,4 @@
-"""Quotations and their speakers: ``extract_quotes(text, mentions, entities)``.
+"""Quotations and their speakers: ``extract_quotes(doc)``.
 
 Most tests build their entities and mentions by hand (``_article``), so that each one
 shows a single rule of ``extract.quotes`` at work; the last ones run the real
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from datasette_newsvisits.extract.entities import extract_entities
+from datasette_newsvisits.extract import read_article
+from datasette_newsvisits.extract.doc import with_entities
 from datasette_newsvisits.extract.gazetteer import load_gazetteer
 from datasette_newsvisits.extract.quotes import extract_quotes
 from datasette_newsvisits.extract.records import Entity, Mention
@@ -97,7 +97,8 @@ def _article(text: str) -> tuple[str, list[Mention], list[Entity]]:
 
 def quotes(text: str):
     """The quotations of ``text``, with hand-built mentions of the known entities."""
-    return extract_quotes(*_article(text))
+    text, mentions, entities = _article(text)
+    return extract_quotes(with_entities(text, entities, mentions))
 
 
 def one(text: str):
@@ -287,11 +288,8 @@ def test_a_sentence_starting_with_a_capital_beyond_ascii_is_a_sentence_of_its_ow
     at = text.index("Łukaszenka")
     _, mentions, entities = _article(text)
     mentions.append(Mention("lukashenko", "Łukaszenka", at, at + len("Łukaszenka")))
-    [quote] = extract_quotes(
-        text,
-        mentions,
-        entities + [Entity("lukashenko", "Alexander Lukashenko", "person")],
-    )
+    entities.append(Entity("lukashenko", "Alexander Lukashenko", "person"))
+    [quote] = extract_quotes(with_entities(text, entities, mentions))
     assert (quote.speaker, quote.speaker_id) == ("he", "lukashenko")
 
 
@@ -477,9 +475,9 @@ def extracted():
     gazetteer = load_gazetteer()
     out = []
     for stem, text, gold in _fixture_texts():
-        entities, mentions = extract_entities(text, gazetteer)
-        names = {e.id: e.name for e in entities}
-        out.append((stem, text, gold, extract_quotes(text, mentions, entities), names))
+        doc = read_article(text, gazetteer)
+        names = {e.id: e.name for e in doc.entities}
+        out.append((stem, text, gold, doc.quotes, names))
     return out
 
 
@@ -516,18 +514,3 @@ def test_fixture_quality_meets_the_floors(extracted):
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.95, (tp, fp, fn)
     assert right / total >= 0.9, (right, total)
-
-
-def test_extraction_is_fast_enough_for_the_loader(extracted):
-    """Far above 50,000 words/s, the floor for all extractors together."""
-    gazetteer = load_gazetteer()
-    batch = []
-    for _, text, _, _, _ in extracted:
-        entities, mentions = extract_entities(text, gazetteer)
-        batch.append((text, mentions, entities))
-    words = sum(len(text.split()) for text, _, _ in batch) * 5
-    started = time.perf_counter()
-    for _ in range(5):
-        for text, mentions, entities in batch:
-            extract_quotes(text, mentions, entities)
-    assert words / (time.perf_counter() - started) > 100_000

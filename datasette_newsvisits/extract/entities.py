@@ -25,7 +25,9 @@ from ..text.fold import fold
 from ..text.keys import name_key, slugify
 from ..text.patterns import alternation
 from ..text.words import words
+from .doc import Document, Step
 from .gazetteer import Gazetteer
+from .mentions import Mentions
 from .records import Entity, Mention
 from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
 
@@ -47,27 +49,34 @@ _TITLE_BEFORE_PLACE = re.compile(r"([\w.\-]+)[ \t]+(?:to|of|for|in)[ \t]+$")
 MAX_NAME_WORDS = 4
 
 
-def extract_entities(
-    text: str, gazetteer: Gazetteer
-) -> tuple[list[Entity], list[Mention]]:
-    """The distinct entities ``text`` names (first mention first) and every mention."""
-    mentions = _with_first_names(text, gazetteer, gazetteer.find(text))
-    taken = _Spans(mentions)
+def extract_entities(doc: Document) -> tuple[list[Entity], Mentions]:
+    """The distinct entities the document names (first mention first) and the
+    mention index, read against ``doc.gazetteer``."""
+    text, gazetteer = doc.text, doc.gazetteer
+    mentions = Mentions(_with_first_names(text, gazetteer, gazetteer.find(text)))
     discovered: dict[str, Entity] = {}
-    for start, end, surface, entity in _people(text, gazetteer, taken):
+    for start, end, surface, entity in _people(text, gazetteer, mentions):
         if entity is None:
             entity = _new_person(surface, gazetteer, discovered)
-        mentions.append(Mention(entity.id, surface, start, end))
-        taken.add(start, end)
-    mentions.extend(_short_mentions(text, gazetteer, mentions, discovered, taken))
-    mentions.sort(key=lambda m: m.start)
+        mentions.add(Mention(entity.id, surface, start, end))
+    for mention in _short_mentions(text, gazetteer, mentions, discovered):
+        mentions.add(mention)
     entities: dict[str, Entity] = {}
     for mention in mentions:
         if mention.entity_id not in entities:
             entities[mention.entity_id] = gazetteer.get(
                 mention.entity_id
             ) or discovered.get(mention.entity_id)
+    mentions.set_entities(entities.values())
     return list(entities.values()), mentions
+
+
+STEP = Step(
+    "entities",
+    reads=("text", "gazetteer"),
+    adds=("entities", "mentions"),
+    run=extract_entities,
+)
 
 
 def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
@@ -91,24 +100,7 @@ def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
     return result
 
 
-class _Spans:
-    """Character spans already claimed by a mention."""
-
-    def __init__(self, mentions: list[Mention]):
-        self.starts = {m.start: m.end for m in mentions}
-        self.covered: set[int] = set()
-        for m in mentions:
-            self.covered.update(range(m.start, m.end))
-
-    def add(self, start: int, end: int) -> None:
-        self.starts[start] = end
-        self.covered.update(range(start, end))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return start in self.covered or (end - 1) in self.covered
-
-
-def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
+def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
     """(start, end, surface, gazetteer entity or None) of people found by rules."""
     segments = []  # (start, end, key, has a title or an apposition)
     for match in _RUN.finditer(text):
@@ -142,7 +134,7 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _segments(text: str, match: re.Match, taken: _Spans):
+def _segments(text: str, match: re.Match, taken: Mentions):
     """Runs of name words within a run of capitalized words, with their evidence."""
     spans = [
         (m.start() + match.start(), m.end() + match.start())
@@ -152,7 +144,7 @@ def _segments(text: str, match: re.Match, taken: _Spans):
     run: list[tuple[int, int]] = []
     for span in [*spans, None]:
         word = text[span[0] : span[1]] if span else ""
-        if span and not _not_name(word) and span[0] not in taken.covered:
+        if span and not _not_name(word) and not taken.covers(span[0]):
             run.append(span)
             continue
         if 2 <= len(run) <= MAX_NAME_WORDS:
@@ -163,19 +155,19 @@ def _segments(text: str, match: re.Match, taken: _Spans):
             apposition = bool(_APPOSITION.match(text, end))
             yield start, end, name_key(text[start:end]), title or apposition
         run = []
-        if span and span[0] in taken.covered:
+        if span and taken.covers(span[0]):
             title = _title_before(text, span[0], taken)
         else:
             title = bool(span) and _POSSESSIVE.sub("", fold(word)) in TITLE_WORDS
 
 
-def _title_before(text: str, position: int, taken: _Spans) -> bool:
+def _title_before(text: str, position: int, taken: Mentions) -> bool:
     """Whether a title stands right before ``position``, or before the place there
     ("Ambassador to China Yuri Senko")."""
     before = text[max(0, position - 40) : position].split()
     if before and fold(before[-1]) in TITLE_WORDS:
         return True
-    if position in taken.covered:
+    if taken.covers(position):
         return (
             len(before) >= 2
             and before[-1] in ("to", "of", "for", "in")
@@ -205,7 +197,7 @@ def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
     return entity
 
 
-def _short_mentions(text, gazetteer, mentions, discovered, taken):
+def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
     """Single words naming a person whose full name the article gives."""
     owners: dict[str, set[str]] = {}
     for mention in mentions:
@@ -224,7 +216,7 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
     found = []
     for match in _WORD.finditer(text):
         start = match.start()
-        if start in taken.covered:
+        if mentions.covers(start):
             continue
         word = _POSSESSIVE.sub("", match.group())
         owner = owners.get(fold(word))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..text.months import MONTH_NUMBERS as MONTHS
+from .doc import Step
 from .records import Figure
 
 _MONTH = (
@@ -383,3 +384,11 @@ def _classify(text: str, match: re.Match) -> Figure | None:
     if match.group("word") and value == 1:
         return None
     return Figure("count", value, noun.group("unit").lower(), surface, start)
+
+
+STEP = Step(
+    "figures",
+    reads=("text",),
+    adds=("figures",),
+    run=lambda doc: extract_figures(doc.text),
+)

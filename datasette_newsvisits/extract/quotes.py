@@ -83,14 +83,14 @@ verb of saying ("the Belarusian leader said he … his "old friend" Xi" → Luka
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text.patterns import alternation
-from ..text.quotemarks import Quotation, find_quotations
-from ..text.sentences import split_sentences
+from ..text.quotemarks import Quotation
 from ..text.words import STOP_WORDS
-from .records import Entity, Mention, Quote
+from .doc import Document, Step
+from .records import Mention, Quote
 
 WINDOW = 1500  # how far back (characters) a pronoun or descriptor looks
 PHRASE_MAX_WORDS = 8
@@ -298,37 +298,30 @@ class _Attribution:
     # phrase no entity covers: an unknown person) | unknown
 
 
-def extract_quotes(
-    text: str, mentions: list[Mention], entities: list[Entity]
-) -> list[Quote]:
-    """Quotations in ``text`` with speaker, kind and the attribution pattern used."""
-    spans = find_quotations(text)
-    if not spans:
+def extract_quotes(doc: Document) -> list[Quote]:
+    """The document's quotations with speaker, kind and the attribution pattern used."""
+    if not doc.quotations:
         return []
-    return _Article(text, spans, mentions, entities).quotes()
+    return _Article(doc).quotes()
+
+
+STEP = Step(
+    "quotes",
+    reads=("text", "quotations", "sentences", "entities", "mentions"),
+    adds=("quotes",),
+    run=extract_quotes,
+)
 
 
 class _Article:
-    """One article's quotations, mentions and the lookups attribution needs."""
+    """One document's quotations being attributed, and what attribution remembers."""
 
-    def __init__(self, text, spans, mentions, entities):
-        self.text = text
-        self.spans = spans
-        self.entities = {e.id: e for e in entities}
-        inside = self._inside_quote
-        self.mentions = sorted(
-            (
-                m
-                for m in mentions
-                if m.entity_id in self.entities and not inside(m.start)
-            ),
-            key=lambda m: m.start,
-        )
-        self.mention_starts = [m.start for m in self.mentions]
-        self.by_end = {}
-        for m in self.mentions:
-            self.by_end.setdefault(m.end, m)
-        self.starts = [start for start, _ in split_sentences(text, spans)]
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.spans = doc.quotations
+        self.mentions = doc.mentions_outside_quotations()
+        self.entities = self.mentions.entities
         self._events = None
         self._event_memo: dict[int, _Attribution] = {}
         self.spoken: list[tuple[int, _Attribution]] = []  # quotation speakers so far
@@ -341,16 +334,10 @@ class _Article:
 
     def sentence(self, pos: int, para_start: int, para_end: int) -> tuple[int, int]:
         """The sentence around ``pos`` (quotations never split a sentence)."""
-        b = self.starts
-        k = bisect_right(b, pos) - 1
-        start = max(para_start, b[k]) if k >= 0 else para_start
-        end = b[k + 1] if k + 1 < len(b) else para_end
-        return start, min(end, para_end)
+        return self.doc.sentence_at(pos, para_start, para_end)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, len(self.text) if end < 0 else end
+        return self.doc.paragraph_at(pos)
 
     def span_end(self, s: Quotation) -> int:
         return s.stop
@@ -694,7 +681,7 @@ class _Article:
         if tail and tail.group(1).lower() in ("he", "she", "they"):
             return self.pronoun(tail.group(1), start + tail.start(1), None, depth)
         display = " ".join(phrase.split()[-10:])
-        m = self.by_end.get(end)
+        m = self.mentions.ending_at(end)
         if m is not None:
             prefix = text[start : m.start].split()
             if prefix and prefix[-1].lower() in _PREPOSITIONS:
@@ -711,8 +698,8 @@ class _Article:
                 entity_id = self.descriptor(d, start + d.start(), start, end)
                 return _Attribution(display, entity_id, None, "descriptor")
         # "expert Ulrike Hensel of the University of Bremen": a name, then what it heads
-        lo = bisect_left(self.mention_starts, start)
-        for m in self.mentions[lo : bisect_left(self.mention_starts, end)]:
+        lo = self.mentions.index_at(start)
+        for m in self.mentions[lo : self.mentions.index_at(end)]:
             if self._type(m) in ("person", "organization") and text.startswith(
                 (" of ", ", "), m.end
             ):
@@ -733,8 +720,8 @@ class _Article:
         para_start, para_end = self.paragraph(pos)
         if sent_start is None:
             sent_start = self.sentence(pos, para_start, para_end)[0]
-        lo = bisect_left(self.mention_starts, max(0, pos - WINDOW))
-        hi = bisect_left(self.mention_starts, pos)
+        lo = self.mentions.index_at(max(0, pos - WINDOW))
+        hi = self.mentions.index_at(pos)
         if wanted == "person":
             for m in reversed(self.mentions[lo:hi]):
                 if m.start < sent_start:
@@ -792,8 +779,8 @@ class _Article:
                 return a.speaker_id if e.type == "person" else None
             # "A Western diplomat said …": someone spoke whom no entity covers
             return _UNKNOWN if a.speaker else None
-        lo = bisect_left(self.mention_starts, start)
-        for m in self.mentions[lo : bisect_left(self.mention_starts, sent_start)]:
+        lo = self.mentions.index_at(start)
+        for m in self.mentions[lo : self.mentions.index_at(sent_start)]:
             if self._type(m) != "person":
                 continue
             after = self.text[m.end : m.end + 3]
@@ -805,8 +792,7 @@ class _Article:
         return None
 
     def _type(self, m: Mention) -> str | None:
-        e = self.entities.get(m.entity_id)
-        return e.type if e else None
+        return self.mentions.type_of(m)
 
     def _object(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 12) : m.start].split()
@@ -874,9 +860,7 @@ class _Article:
         inside = [
             m
             for m in self.mentions[
-                bisect_left(self.mention_starts, np_start) : bisect_left(
-                    self.mention_starts, np_end
-                )
+                self.mentions.index_at(np_start) : self.mentions.index_at(np_end)
             ]
         ]
         if role in _ORG_PARTS or role in _ORG_ROLES:
@@ -887,8 +871,8 @@ class _Article:
             wanted, role_re = "person", re.compile(_PERSON_ROLES[role])
         else:
             wanted, role_re = "organization", re.compile(re.escape(role))
-        lo = bisect_left(self.mention_starts, max(0, pos - WINDOW))
-        hi = bisect_left(self.mention_starts, np_start)
+        lo = self.mentions.index_at(max(0, pos - WINDOW))
+        hi = self.mentions.index_at(np_start)
         seen = set()
         for m in reversed(self.mentions[lo:hi]):
             if m.entity_id in seen or self._type(m) != wanted:
@@ -907,10 +891,10 @@ class _Article:
         e = self.entities[entity_id]
         parts = [e.role or "", e.name]
         text = self.text
-        for m in self.mentions[: bisect_left(self.mention_starts, before)]:
+        for m in self.mentions[: self.mentions.index_at(before)]:
             if m.entity_id != entity_id:
                 continue
-            k = bisect_left(self.mention_starts, m.start) - 1
+            k = self.mentions.index_at(m.start) - 1
             floor = self.mentions[k].end if k >= 0 else 0
             lead = text[max(floor, m.start - 60) : m.start]
             lead = re.split(r"[.;:!?\n]", lead)[-1]
