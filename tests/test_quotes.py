@@ -20,6 +20,7 @@ from datasette_newsvisits.extract import read_article
 from datasette_newsvisits.extract.doc import with_entities
 from datasette_newsvisits.extract.gazetteer import load_gazetteer
 from datasette_newsvisits.extract.quotes import extract_quotes
+from datasette_newsvisits.extract.quotes.attribution import RULES
 from datasette_newsvisits.extract.records import Entity, Mention
 from datasette_newsvisits.ingest.clean import clean_text
 from datasette_newsvisits.text.words import words
@@ -423,6 +424,32 @@ def test_a_pronoun_after_an_unknown_speaker_is_not_guessed():
         'was thinking about robots. "It is the same problem," he said.'
     )
     assert one(text).speaker_id is None
+
+
+# -- the order of the rules -------------------------------------------------------------
+
+
+def test_the_rules_are_tried_in_the_order_of_the_list():
+    assert [rule.__name__ for rule in RULES] == [
+        "split_quotation",
+        "introduced",
+        "colon_introduction",
+        "standing_alone",
+        "verb_before",
+        "attribution_after",
+        "closing_attribution",
+        "he_or_she_opening",
+    ]
+
+
+def test_an_introduction_wins_over_an_attribution_after_the_quote():
+    q = one('Xi said: "We are friends," Lukashenko added.')
+    assert (q.speaker_id, q.attribution) == ("xi", "X said:")
+
+
+def test_a_verb_before_wins_over_a_closing_attribution():
+    q = one('Putin said Minsk and Moscow were "brothers", Lukashenko told Xinhua.')
+    assert (q.speaker_id, q.kind) == ("putin", "phrase")
 
 
 # -- kind: speech or phrase --------------------------------------------------------------
