@@ -40,12 +40,8 @@ _APPOSITION = re.compile(
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
 _WORD = re.compile(_TOKEN)
-_PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
-_NEXT_LETTER = re.compile(rf"[ \t]+[{UPPER}]")
-_PREVIOUS_WORD = re.compile(r"([\w.\-]+)[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})(?:[ \t]+[{UPPER}]\.)?[ \t]+$")
-_TITLE_BEFORE_PLACE = re.compile(r"([\w.\-]+)[ \t]+(?:to|of|for|in)[ \t]+$")
 MAX_NAME_WORDS = 4
 
 

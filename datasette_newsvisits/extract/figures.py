@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..text.months import MONTH_NUMBERS as MONTHS
+from ..text.patterns import alternation
 from .doc import Step
 from .records import Figure
 
@@ -146,9 +147,7 @@ _MODIFIER = (
     r"(?:more than|over|about|around|nearly|almost|at least|some|up to|fewer than"
     r"|less than|roughly|approximately|just over|just under)"
 )
-_CURRENCY = "|".join(
-    sorted((re.escape(c) for c in CURRENCY_WORDS), key=len, reverse=True)
-)
+_CURRENCY = alternation(CURRENCY_WORDS)
 _SYMBOL = r"US\$|\$|€|£|¥|(?:USD|EUR|CNY|RMB)[ \u00a0]?"
 
 _DATE = re.compile(
@@ -164,7 +163,7 @@ _MONEY = re.compile(
 )
 _NUMBER = re.compile(
     rf"(?:(?<![\w.,/:+\-$€£¥])(?P<num>{_NUM})(?![\w]*[:/])(?:st|nd|rd|th)?"
-    rf"|\b(?P<vague>{'|'.join(VAGUE)})\b"
+    rf"|\b(?P<vague>{alternation(VAGUE)})\b"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:(?:[ \u00a0]|(?<=\d))(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
@@ -175,9 +174,9 @@ _FIRST_WORDS = frozenset(
 )
 # Where a number can start: a digit run, a number word, or "a" of "a hundred".
 _CANDIDATES = re.compile(
-    r"(?<![\d.,])\d|(?<![A-Za-z])(?:"
-    + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
-    + r")(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
+    r"(?<![\d.,])\d|(?<![A-Za-z])"
+    + alternation(_FIRST_WORDS)
+    + r"(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(rf"\b{_MODIFIER}[ \u00a0]+$", re.IGNORECASE)

@@ -220,7 +220,7 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         end = match.end()
         if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
             # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
-            following = _next_person(text, mentions, match.end("desc"), people)
+            following = _next_mention(text, mentions, match.end("desc"), people)
             if following and label.label not in RELATIONAL:
                 continue
         if label.label in RELATIONAL and owner is None and match.group("rel"):
@@ -270,28 +270,18 @@ def _previous_person(
     return None
 
 
-def _next_person(text, mentions, position, people) -> Mention | None:
-    """The next person named within ``OBJECT_GAP`` characters, only words between."""
+def _next_mention(
+    text: str, mentions: Mentions, position: int, people: set | None = None
+) -> Mention | None:
+    """The first mention (of one of ``people``, when given) within ``OBJECT_GAP``
+    characters after ``position``, with only words between."""
     for mention in mentions.after(position):
         if mention.start - position > OBJECT_GAP:
             return None
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
             return None
-        if mention.entity_id in people:
+        if people is None or mention.entity_id in people:
             return mention
-    return None
-
-
-def _next_mention(text, mentions, position, possessive=False, gap=OBJECT_GAP):
-    """The first mention within ``gap`` characters, with only words between."""
-    for mention in mentions.after(position):
-        if mention.start - position > gap:
-            return None
-        if not _WORDS_ONLY.fullmatch(text, position, mention.start):
-            return None
-        if possessive and text[mention.end : mention.end + 2] not in ("'s", "’s"):
-            return None
-        return mention
     return None
 
 
@@ -394,9 +384,8 @@ def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:
     return short
 
 
-def _label(
-    entity_id: str, match: re.Match, start: int, surface: str | None = None
-) -> Label:
+def _label(entity_id: str, match: re.Match, start: int) -> Label:
+    """The label a descriptor match gives, its surface the match as written."""
     groups = match.groupdict()
     nationality = None
     if groups.get("nat"):
@@ -407,7 +396,7 @@ def _label(
     return Label(
         entity_id,
         DESCRIPTORS[_bare(groups["desc"])],
-        surface if surface is not None else match.group().strip(),
+        match.group().strip(),
         start,
         qualifier,
         nationality,
