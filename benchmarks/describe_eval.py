@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 
 from datasette_newsvisits.load.loader import load
-from datasette_newsvisits.text.normalize import fold
+from datasette_newsvisits.text.fold import fold
 
 FIELDS = ("outlet", "published", "title", "visit", "agencies", "cleaning")
 _DASHES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",

@@ -37,7 +37,8 @@ from pathlib import Path
 from datasette_newsvisits.extract import extract_all
 from datasette_newsvisits.extract.gazetteer import Gazetteer, load_gazetteer
 from datasette_newsvisits.ingest.clean import clean_text
-from datasette_newsvisits.text import normalize as textnorm
+from datasette_newsvisits.text.keys import name_key
+from datasette_newsvisits.text.words import words
 
 QUOTE_OVERLAP = 0.8
 TASKS = ("entities", "labels", "figures", "quotes")
@@ -138,7 +139,7 @@ def _read_json(path: Path):
 
 
 def _key(name: str | None) -> str | None:
-    return textnorm.name_key(name) if name else None
+    return name_key(name) if name else None
 
 
 def _figure(kind: str, value, unit):
@@ -166,13 +167,15 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _compare_quotes(
     extraction, names, gold, total: Counter, attribution: Counter
 ) -> dict:
-    found = [(q, textnorm.words(q.text)) for q in extraction.quotes]
+    found = [(q, words(q.text)) for q in extraction.quotes]
     unmatched = list(range(len(found)))
     missed, wrong = [], []
     for item in gold:
-        words = textnorm.words(item["text"])
-        best = max(unmatched, key=lambda i: _overlap(words, found[i][1]), default=None)
-        if best is None or _overlap(words, found[best][1]) < QUOTE_OVERLAP:
+        expected = words(item["text"])
+        best = max(
+            unmatched, key=lambda i: _overlap(expected, found[i][1]), default=None
+        )
+        if best is None or _overlap(expected, found[best][1]) < QUOTE_OVERLAP:
             missed.append(item["text"])
             continue
         unmatched.remove(best)

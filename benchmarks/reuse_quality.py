@@ -21,7 +21,8 @@ import click
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from datasette_newsvisits.reuse import group_sentences, is_reuse, sentence_similarity
+from datasette_newsvisits.reuse import group_sentences, is_reuse
+from datasette_newsvisits.text.similarity import similarity
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reuse"
 DEFAULT = [str(FIXTURES / "pairs.json"), str(FIXTURES / "heldout.json")]
@@ -61,10 +62,8 @@ def report(pairs: list[dict]) -> None:
         for pair, guess in zip(pairs, predicted):
             if guess != pair["reuse"]:
                 kind = "missed" if pair["reuse"] else "false alarm"
-                similarity = sentence_similarity(pair["a"], pair["b"])
-                click.echo(
-                    f"  {kind} ({pair['kind']}, {similarity:.2f}): {pair['a'][:70]}"
-                )
+                score = similarity(pair["a"], pair["b"])
+                click.echo(f"  {kind} ({pair['kind']}, {score:.2f}): {pair['a'][:70]}")
 
 
 if __name__ == "__main__":

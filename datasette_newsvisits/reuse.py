@@ -2,10 +2,11 @@
 
 Method, in order:
 
-1. Normalize each sentence: casefold, strip accents, keep runs of letters and digits (so
-   curly or straight quotes, dashes and punctuation make no difference). Sentences with
-   fewer than ``MIN_WORDS`` words or ``MIN_CONTENT`` content words (words not in
-   ``STOPWORDS``) take no part: they are too short to tell reuse from coincidence.
+1. Each sentence becomes its words and content words (``text.words``: folded, so case,
+   accents, curly or straight quotes, dashes and punctuation make no difference; content
+   words leave out stop words). Sentences with fewer than
+   ``MIN_WORDS`` words or ``MIN_CONTENT`` content words take no part: they are too short
+   to tell reuse from coincidence.
 2. Exact duplicates of the normalized text collapse into one (a hash), so everything
    after runs once per distinct sentence.
 3. MinHash over each sentence's set of content words (order-free, so reordered clauses
@@ -13,16 +14,18 @@ Method, in order:
    bands of ``ROWS`` rows). Words found in more than ``COMMON_SHARE`` of the distinct
    sentences (and at least ``COMMON_MIN``) are left out of the sketches, so that
    "lukashenko" or "china" do not throw most sentences into a few huge buckets (a
-   sentence made only of such words is found by its exact duplicates alone). Band hashes live in one numpy array per band; sorting it puts colliding
-   sentences side by side, and each sentence is compared with its ``WINDOW`` predecessors
+   sentence made only of such words is found by its exact duplicates alone). Band
+   hashes live in one numpy array per band; sorting it puts colliding sentences side by
+   side, and each sentence is compared with its ``WINDOW`` predecessors
    in a bucket, never all pairs, so a bucket of 10,000 reprints costs 10,000 comparisons.
-4. Each candidate pair is confirmed by the exact similarity of the content-word sets,
-   each word weighted by its rarity among the distinct sentences (``log(1 + n / df)``):
-   the mean of the weighted Jaccard and overlap coefficients, at least ``THRESHOLD``
+4. Each candidate pair is confirmed by ``text.similarity``'s measure (the mean of the
+   Jaccard and overlap coefficients of the content-word sets), each word weighted by its
+   rarity among the distinct sentences (``log(1 + n / df)``), at least ``THRESHOLD``
    (chosen on ``tests/fixtures/reuse/pairs.json``). Weighting makes the shared frame of
    two different stories ("trade rose by ... percent") count for less than the names and
-   numbers that differ. ``sentence_similarity`` and ``is_reuse`` compare two sentences
-   with no corpus around them, so there every word weighs the same (``PAIR_THRESHOLD``).
+   numbers that differ. ``is_reuse`` (and the SQL function ``text_similarity``) compare
+   two sentences with no corpus around them, so there every word weighs the same
+   (``PAIR_THRESHOLD``).
 5. Connected components of the confirmed pairs are the groups (scipy's csgraph), built
    band by band. Against chaining (A like B, B like C, ... until unrelated sentences
    share a group), a confirmed pair joins two existing groups only if the groups' first
@@ -39,10 +42,8 @@ sentence characters (the sum of its sentence lengths) that lie in reused sentenc
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
-import unicodedata
 import zlib
 from array import array
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+from .text.similarity import combined_score, similarity
+from .text.words import STOP_WORDS_UTF8, words, words_utf8
 
 MIN_WORDS = 6
 MIN_CONTENT = 4
@@ -68,86 +72,14 @@ REDUCE_CHUNK = 100_000
 REBUILD_INDEX_AT = 50_000  # changed sentences above which the reuse_id index is rebuilt
 REUSE_INDEX = "idx_sentences_reuse_id"  # as schema.ensure_schema names it
 
-_STOPWORD_TEXT = """
-    a an the and or but nor of to in on at by for with from as into onto about over under
-    after before since during than then that this these those which who whom whose what
-    when where while why how is are was were be been being has have had do does did done
-    will would shall should can could may might must it its he she his her him they them
-    their theirs we our us you your i me my not no so also only very more most such there
-    here if though although because said says say told according just both all any each
-    other another some one s t
-    """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-# Dropped from the content words: stop words and single letters (digits stay).
-_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz")
-_DROP_BYTES = frozenset(word.encode("ascii") for word in _DROP)
-# Every byte but a-z and 0-9 becomes a space.
-_ASCII_SPACES = bytes(
-    c if chr(c).isascii() and chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32
-    for c in range(256)
-)
-
-_WORD = re.compile(r"[^\W_]+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
-
-
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x80, 0x250):
-        char = chr(code)
-        plain = "".join(
-            c
-            for c in unicodedata.normalize("NFKD", char)
-            if not unicodedata.combining(c)
-        )
-        if plain != char:
-            table[code] = plain
-    table.update({ord(c): p for c, p in zip("łŁøØđĐħı", "llooddhi")})
-    table.update({ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe"})
-    table.update({ord(c): " " for c in "‘’‚‛“”„‟‐‑‒–—―…«»‹›\u00a0\u2009\u202f"})
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def normalize(text: str) -> list[str]:
-    """The words of ``text``: casefolded, accents stripped, punctuation dropped."""
-    text = text.casefold()
-    if not text.isascii():
-        text = text.translate(_FOLD)
-    return _WORD.findall(text)
-
-
-def _byte_words(text: str) -> list[bytes]:
-    """``normalize`` as UTF-8 bytes, with a fast path (bytes.translate) for ASCII text."""
-    text = text.casefold()
-    if not text.isascii():
-        text = text.translate(_FOLD)
-        if not text.isascii():
-            return [word.encode("utf-8") for word in _WORD.findall(text)]
-    return text.encode("ascii").translate(_ASCII_SPACES).split()
-
-
-def content_words(text: str) -> frozenset[str]:
-    """The set of words in ``text`` that carry meaning (not stop words, not single letters)."""
-    return frozenset(normalize(text)) - _DROP
-
-
-def sentence_similarity(a: str, b: str) -> float:
-    """Mean of the Jaccard and overlap coefficients of the two content-word sets (0..1)."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return 0.0
-    shared = len(wa & wb)
-    return _score(shared, len(wa), len(wb))
 
 
 def is_reuse(a: str, b: str) -> bool:
     """True when ``b`` reads as an edited reprint of ``a`` (or the reverse)."""
-    if not (_long_enough(normalize(a)) and _long_enough(normalize(b))):
+    if not (_long_enough(words(a)) and _long_enough(words(b))):
         return False
-    return sentence_similarity(a, b) >= PAIR_THRESHOLD
+    return similarity(a, b) >= PAIR_THRESHOLD
 
 
 def group_sentences(texts: Sequence[str]) -> list[int | None]:
@@ -289,14 +221,8 @@ def _wire_share(owner, length, reused, outlets: dict) -> dict[int, float | None]
     }
 
 
-def _long_enough(words: list[str]) -> bool:
-    return len(words) >= MIN_WORDS
-
-
-def _score(shared: int, size_a: int, size_b: int) -> float:
-    jaccard = shared / (size_a + size_b - shared)
-    overlap = shared / min(size_a, size_b)
-    return (jaccard + overlap) / 2
+def _long_enough(found: list[str]) -> bool:
+    return len(found) >= MIN_WORDS
 
 
 class _Index:
@@ -313,9 +239,9 @@ class _Index:
 
     def add(self, text: str) -> None:
         """Add the next sentence (its position is the number of sentences added before)."""
-        words = _byte_words(text)
-        content = set(words) if len(words) >= MIN_WORDS else set()
-        content -= _DROP_BYTES
+        found = words_utf8(text)
+        content = set(found) if len(found) >= MIN_WORDS else set()
+        content -= STOP_WORDS_UTF8
         if len(content) < MIN_CONTENT:
             self.sizes.append(0)
             self.digests.append(0)
@@ -326,7 +252,7 @@ class _Index:
             token_ids = [self._token(word) for word in content]
         self.tokens.extend(token_ids)
         self.sizes.append(len(token_ids))
-        joined = b" ".join(words)  # same in every process, unlike hash()
+        joined = b" ".join(found)  # same in every process, unlike hash()
         self.digests.append((zlib.crc32(joined) << 31) ^ zlib.adler32(joined))
 
     def _token(self, word: bytes) -> int:
@@ -463,9 +389,8 @@ def _scores(a, b, tokens, offsets, sizes, weight, weighted_size) -> np.ndarray:
             minlength=len(pa),
         )
         total_a, total_b = weighted_size[pa], weighted_size[pb]
-        jaccard = shared / (total_a + total_b - shared)
-        overlap = shared / np.minimum(total_a, total_b)
-        keep[lo : lo + VERIFY_BATCH] = (jaccard + overlap) / 2
+        smaller = np.minimum(total_a, total_b)
+        keep[lo : lo + VERIFY_BATCH] = combined_score(shared, total_a, total_b, smaller)
     return keep
 
 

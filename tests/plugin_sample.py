@@ -16,7 +16,7 @@ from datasette.plugins import pm
 import datasette_newsvisits
 from datasette_newsvisits import schema
 from datasette_newsvisits.aggregates import refresh_aggregates
-from datasette_newsvisits.text.normalize import quote_key
+from datasette_newsvisits.text.keys import quote_key
 
 HOSTILE = "</script><script>alert('x')</script><!--"
 LUKASHENKO = "alexander-lukashenko"

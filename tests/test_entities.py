@@ -2,8 +2,9 @@
 
 import pytest
 
+from datasette_newsvisits.extract.doc import Document
 from datasette_newsvisits.extract.entities import extract_entities
-from datasette_newsvisits.extract.gazetteer import load_gazetteer
+from datasette_newsvisits.extract.gazetteer import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -11,14 +12,20 @@ def gazetteer():
     return load_gazetteer()
 
 
+def find(text, gazetteer):
+    """(entities, mentions in text order) of ``text``."""
+    entities, mentions = extract_entities(Document(text, gazetteer))
+    return entities, list(mentions)
+
+
 def names(text, gazetteer):
-    entities, _ = extract_entities(text, gazetteer)
+    entities, _ = find(text, gazetteer)
     return [e.name for e in entities]
 
 
 def test_spelling_variants_merge_into_one_entity(gazetteer):
     text = "Łukaszenka flew to Beijing. Lukashenko met Jinping; Lukashenka left."
-    entities, mentions = extract_entities(text, gazetteer)
+    entities, mentions = find(text, gazetteer)
     assert [e.name for e in entities] == [
         "Alexander Lukashenko",
         "Beijing",
@@ -32,7 +39,7 @@ def test_spelling_variants_merge_into_one_entity(gazetteer):
 
 
 def test_an_unknown_person_after_a_title_is_a_new_entity(gazetteer):
-    entities, _ = extract_entities(
+    entities, _ = find(
         "Deputy Foreign Minister Ivan Petrenko arrived on Monday.", gazetteer
     )
     assert [(e.name, e.id, e.type, e.wikidata) for e in entities] == [
@@ -56,7 +63,7 @@ def test_surname_only_mentions_resolve_to_the_full_name_in_the_article(gazetteer
         "Chinese Foreign Minister Qin Gang spoke to Petro Marchuk, an adviser to the "
         "cabinet. Qin said trust mattered; Marchuk agreed."
     )
-    entities, mentions = extract_entities(text, gazetteer)
+    entities, mentions = find(text, gazetteer)
     by_surface = {m.surface: m.entity_id for m in mentions}
     assert by_surface["Qin"] == "qin-gang"
     assert by_surface["Marchuk"] == "petro-marchuk"
@@ -65,7 +72,7 @@ def test_surname_only_mentions_resolve_to_the_full_name_in_the_article(gazetteer
 
 def test_a_misspelled_known_name_resolves_to_the_gazetteer_person(gazetteer):
     text = "the woman many say won in 2020, Svitlana Tsiikhanouskaya."
-    entities, mentions = extract_entities(text, gazetteer)
+    entities, mentions = find(text, gazetteer)
     assert [e.id for e in entities] == ["sviatlana-tsikhanouskaya"]
     assert mentions[0].surface == "Svitlana Tsiikhanouskaya"
 
@@ -81,9 +88,7 @@ def test_headings_weekdays_months_and_nationalities_are_not_entities(gazetteer):
 
 def test_discovered_ids_never_take_a_gazetteer_id(gazetteer, tmp_path):
     # "Peking" is a gazetteer alias of Beijing; a person of that exact slug would clash.
-    entities, _ = extract_entities(
-        "Analyst Li Qiangwei said. Li Qiangwei added.", gazetteer
-    )
+    entities, _ = find("Analyst Li Qiangwei said. Li Qiangwei added.", gazetteer)
     ids = {e.id for e in entities}
     assert ids == {"li-qiangwei"}
     assert all(gazetteer.get(i) is None for i in ids)
@@ -91,7 +96,7 @@ def test_discovered_ids_never_take_a_gazetteer_id(gazetteer, tmp_path):
 
 def test_mention_offsets_point_at_the_surface(gazetteer):
     text = "Spokesperson Wang Wenbin said Wang was sure; Lukashenko's aide nodded."
-    _, mentions = extract_entities(text, gazetteer)
+    _, mentions = find(text, gazetteer)
     assert [m.surface for m in mentions] == ["Wang Wenbin", "Wang", "Lukashenko"]
     for m in mentions:
         assert text[m.start : m.end] == m.surface
@@ -99,7 +104,7 @@ def test_mention_offsets_point_at_the_surface(gazetteer):
 
 def test_a_first_name_before_a_known_surname_joins_the_mention(gazetteer):
     text = "Aleksandr Łukaszenka and Alexander G. Lukashenko are one man."
-    entities, mentions = extract_entities(text, gazetteer)
+    entities, mentions = find(text, gazetteer)
     assert [e.id for e in entities] == ["alexander-lukashenko"]
     assert [m.surface for m in mentions] == [
         "Aleksandr Łukaszenka",
@@ -113,7 +118,7 @@ def test_a_surname_that_recurs_alone_makes_a_full_name_a_person(gazetteer):
 
 
 def test_discovered_names_ending_like_companies_are_organizations(gazetteer):
-    entities, _ = extract_entities(
+    entities, _ = find(
         "Analysts at Oxford Economics agree; Oxford Economics said so.", gazetteer
     )
     assert [(e.name, e.type) for e in entities] == [
@@ -122,5 +127,21 @@ def test_discovered_names_ending_like_companies_are_organizations(gazetteer):
 
 
 def test_empty_and_nameless_text_give_nothing(gazetteer):
-    assert extract_entities("", gazetteer) == ([], [])
-    assert extract_entities("no capitals here at all.", gazetteer) == ([], [])
+    assert find("", gazetteer) == ([], [])
+    assert find("no capitals here at all.", gazetteer) == ([], [])
+
+
+def test_a_surname_with_a_letter_folded_to_two_is_still_a_short_mention():
+    # The short-mention index was keyed by one fold ("ß" -> "ss") and looked up by
+    # another ("ß" -> "s"), so "Großmann" alone was never found; one table fixes it.
+    gazetteer = Gazetteer(
+        [{"name": "Matthias Großmann", "type": "person"}, {"name": "Minsk"}]
+    )
+    text = (
+        "Matthias Großmann arrived in Minsk on Monday. Großmann said talks went well."
+    )
+    _, mentions = find(text, gazetteer)
+    assert [(m.surface, m.entity_id) for m in mentions if m.entity_id != "minsk"] == [
+        ("Matthias Großmann", "matthias-grossmann"),
+        ("Großmann", "matthias-grossmann"),
+    ]

@@ -5,12 +5,7 @@ import pickle
 
 import pytest
 
-from datasette_newsvisits.extract.gazetteer import (
-    Gazetteer,
-    fold_same_length,
-    load_gazetteer,
-    slugify,
-)
+from datasette_newsvisits.extract.gazetteer import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +105,3 @@ def test_bad_types_are_refused():
 def test_a_gazetteer_survives_pickling_for_worker_processes(gazetteer):
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert [m.entity_id for m in copy.find("Putin")] == ["vladimir-putin"]
-
-
-def test_folding_keeps_one_character_per_character():
-    assert fold_same_length("Łukaszenka Ærø") == "lukaszenka ærø"[
-        :0
-    ] + "lukaszenka" + " " + fold_same_length("Ærø")
-    assert len(fold_same_length("Straße İstanbul")) == len("Straße İstanbul")
-    assert slugify("Xi Jinping") == "xi-jinping"

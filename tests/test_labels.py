@@ -2,9 +2,8 @@
 
 import pytest
 
-from datasette_newsvisits.extract.entities import extract_entities
+from datasette_newsvisits.extract import read_article
 from datasette_newsvisits.extract.gazetteer import load_gazetteer
-from datasette_newsvisits.extract.labels import extract_labels
 
 
 @pytest.fixture(scope="module")
@@ -13,11 +12,10 @@ def gazetteer():
 
 
 def labels(text, gazetteer):
-    entities, mentions = extract_entities(text, gazetteer)
-    names = {e.id: e.name for e in entities}
+    doc = read_article(text, gazetteer)
+    names = {e.id: e.name for e in doc.entities}
     return [
-        (names[x.entity_id], x.label, x.qualifier, x.nationality)
-        for x in extract_labels(text, mentions, entities)
+        (names[x.entity_id], x.label, x.qualifier, x.nationality) for x in doc.labels
     ]
 
 

@@ -12,12 +12,12 @@ import pytest
 from datasette_newsvisits.reuse import (
     group_sentences,
     is_reuse,
-    normalize,
-    sentence_similarity,
     update_reuse,
 )
 from datasette_newsvisits.schema import ensure_schema
 from datasette_newsvisits.text.sentences import split_sentences
+from datasette_newsvisits.text.similarity import similarity
+from datasette_newsvisits.text.words import words
 
 PAIRS = json.loads(
     (Path(__file__).parent / "fixtures" / "reuse" / "pairs.json").read_text(
@@ -74,17 +74,17 @@ def test_pairwise_decision_meets_precision_and_recall():
     assert recall >= 0.9
 
 
-def test_normalize_ignores_case_quotes_dashes_and_accents():
-    assert normalize("“Łukaszenka’s” — ALL-weather Café") == normalize(
+def test_words_ignore_case_quotes_dashes_and_accents():
+    assert words("“Łukaszenka’s” — ALL-weather Café") == words(
         '"łukaszenka\'s" - all weather cafe'
     )
 
 
 def test_similarity_is_symmetric_and_bounded():
-    assert sentence_similarity(WIRE, EDITED) == sentence_similarity(EDITED, WIRE)
-    assert sentence_similarity(WIRE, WIRE) == 1.0
-    assert 0.6 < sentence_similarity(WIRE, EDITED) < 1.0
-    assert sentence_similarity(WIRE, QUOTE) < 0.2
+    assert similarity(WIRE, EDITED) == similarity(EDITED, WIRE)
+    assert similarity(WIRE, WIRE) == 1.0
+    assert 0.6 < similarity(WIRE, EDITED) < 1.0
+    assert similarity(WIRE, QUOTE) < 0.2
 
 
 def test_short_sentences_take_no_part():

@@ -10,6 +10,8 @@ from datasette.plugins import pm
 import datasette_newsvisits
 from datasette_newsvisits import schema
 from datasette_newsvisits.plugin import sqlfunctions
+from datasette_newsvisits.reuse import PAIR_THRESHOLD, is_reuse
+from datasette_newsvisits.text.similarity import similarity
 
 if not pm.is_registered(datasette_newsvisits):  # when not installed with pip -e
     pm.register(datasette_newsvisits, name="datasette_newsvisits")
@@ -77,7 +79,16 @@ def test_text_similarity_example(conn):
         conn,
         "SELECT text_similarity('Talks lasted four hours', 'talks lasted 4 hours')",
     )
-    assert score == pytest.approx(1 / 5)
+    # 3 content words shared of 4 and 4: mean of Jaccard 3/5 and overlap 3/4
+    assert score == pytest.approx((3 / 5 + 3 / 4) / 2)
+
+
+def test_text_similarity_is_the_measure_reuse_confirms_pairs_with(conn):
+    a = "Lukashenko arrived in Beijing on Tuesday for a three-day state visit"
+    b = "Lukashenko arrived in Beijing on Monday for a state visit of three days"
+    score = one(conn, "SELECT text_similarity(?, ?)", a, b)
+    assert score == pytest.approx(similarity(a, b))
+    assert (score >= PAIR_THRESHOLD) == is_reuse(a, b)
 
 
 def test_kwic_returns_a_json_array(conn):

@@ -1,22 +1,38 @@
-"""Extraction: cleaned article text in, entities, mentions, quotes, labels and figures out."""
+"""Extraction: cleaned article text in, entities, mentions, quotes, labels and figures out.
+
+``read_article`` makes the article's ``Document`` (text, paragraphs, quotations,
+sentences: ``extract.doc``) and runs ``STEPS`` over it in order; each step declares
+what it reads and what it adds. To add an extractor, write ``extract_x(doc)`` and its
+``STEP`` in a module of its own and put the step in ``STEPS`` after the steps that add
+what it reads.
+"""
 
 from __future__ import annotations
 
-from .entities import extract_entities
-from .figures import extract_figures
+from . import entities, figures, labels, quotes
+from .doc import Document, Step
 from .gazetteer import Gazetteer
-from .labels import extract_labels
-from .quotes import extract_quotes
 from .records import Extraction
+
+STEPS: tuple[Step, ...] = (
+    entities.STEP,  # adds entities and the mentions index
+    # Back-references ("the Belarusian leader", "he") are resolved inside quotes and
+    # labels for now; a shared resolver over the mentions belongs here, between the
+    # step that adds mentions and the steps that read them.
+    quotes.STEP,  # reads mentions, quotations, sentences
+    labels.STEP,  # reads mentions
+    figures.STEP,  # reads the text alone
+)
+
+
+def read_article(text: str, gazetteer: Gazetteer) -> Document:
+    """The document of one cleaned article with every step run: pure, no I/O."""
+    doc = Document(text, gazetteer)
+    for step in STEPS:
+        step.apply(doc)
+    return doc
 
 
 def extract_all(text: str, gazetteer: Gazetteer) -> Extraction:
     """Everything extracted from one cleaned article: pure, no I/O."""
-    entities, mentions = extract_entities(text, gazetteer)
-    return Extraction(
-        entities=entities,
-        mentions=mentions,
-        quotes=extract_quotes(text, mentions, entities),
-        labels=extract_labels(text, mentions, entities),
-        figures=extract_figures(text),
-    )
+    return read_article(text, gazetteer).extraction()

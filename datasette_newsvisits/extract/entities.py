@@ -21,52 +21,58 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text import normalize as textnorm
-from .gazetteer import Gazetteer, fold_same_length, slugify
+from ..text.fold import fold
+from ..text.keys import name_key, slugify
+from ..text.patterns import alternation
+from ..text.words import words
+from .doc import Document, Step
+from .gazetteer import Gazetteer
+from .mentions import Mentions
 from .records import Entity, Mention
 from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
 
 UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
 _TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
-_NOUN_ALTERNATION = "|".join(
-    sorted((re.escape(n) for n in PERSON_NOUNS), key=len, reverse=True)
-)
+_NOUN_ALTERNATION = alternation(PERSON_NOUNS)
 _APPOSITION = re.compile(
     rf",[ \t]+(?:(?:a|an|the|who|whose)\b[^.,;:\n]{{0,60}}?\b(?:{_NOUN_ALTERNATION})"
     rf"|(?:[a-z\-]+[ \t]+)?(?:{_NOUN_ALTERNATION})[ \t]+(?:of|to|for|at)\b)\b"
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
 _WORD = re.compile(_TOKEN)
-_PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
-_NEXT_LETTER = re.compile(rf"[ \t]+[{UPPER}]")
-_PREVIOUS_WORD = re.compile(r"([\w.\-]+)[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})(?:[ \t]+[{UPPER}]\.)?[ \t]+$")
-_TITLE_BEFORE_PLACE = re.compile(r"([\w.\-]+)[ \t]+(?:to|of|for|in)[ \t]+$")
 MAX_NAME_WORDS = 4
 
 
-def extract_entities(
-    text: str, gazetteer: Gazetteer
-) -> tuple[list[Entity], list[Mention]]:
-    """The distinct entities ``text`` names (first mention first) and every mention."""
-    mentions = _with_first_names(text, gazetteer, gazetteer.find(text))
-    taken = _Spans(mentions)
+def extract_entities(doc: Document) -> tuple[list[Entity], Mentions]:
+    """The distinct entities the document names (first mention first) and the
+    mention index, read against ``doc.gazetteer``."""
+    text, gazetteer = doc.text, doc.gazetteer
+    mentions = Mentions(_with_first_names(text, gazetteer, gazetteer.find(text)))
     discovered: dict[str, Entity] = {}
-    for start, end, surface, entity in _people(text, gazetteer, taken):
+    for start, end, surface, entity in _people(text, gazetteer, mentions):
         if entity is None:
             entity = _new_person(surface, gazetteer, discovered)
-        mentions.append(Mention(entity.id, surface, start, end))
-        taken.add(start, end)
-    mentions.extend(_short_mentions(text, gazetteer, mentions, discovered, taken))
-    mentions.sort(key=lambda m: m.start)
+        mentions.add(Mention(entity.id, surface, start, end))
+    for mention in _short_mentions(text, gazetteer, mentions, discovered):
+        mentions.add(mention)
     entities: dict[str, Entity] = {}
     for mention in mentions:
         if mention.entity_id not in entities:
             entities[mention.entity_id] = gazetteer.get(
                 mention.entity_id
             ) or discovered.get(mention.entity_id)
+    mentions.set_entities(entities.values())
     return list(entities.values()), mentions
+
+
+STEP = Step(
+    "entities",
+    reads=("text", "gazetteer"),
+    adds=("entities", "mentions"),
+    run=extract_entities,
+)
 
 
 def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
@@ -90,24 +96,7 @@ def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
     return result
 
 
-class _Spans:
-    """Character spans already claimed by a mention."""
-
-    def __init__(self, mentions: list[Mention]):
-        self.starts = {m.start: m.end for m in mentions}
-        self.covered: set[int] = set()
-        for m in mentions:
-            self.covered.update(range(m.start, m.end))
-
-    def add(self, start: int, end: int) -> None:
-        self.starts[start] = end
-        self.covered.update(range(start, end))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return start in self.covered or (end - 1) in self.covered
-
-
-def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
+def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
     """(start, end, surface, gazetteer entity or None) of people found by rules."""
     segments = []  # (start, end, key, has a title or an apposition)
     for match in _RUN.finditer(text):
@@ -123,8 +112,8 @@ def _people(text: str, gazetteer: Gazetteer, taken: _Spans):
         if entity is None and not evidence and counts[key] < 2:
             if singles is None:
                 singles = _single_words(text)
-            words = key.split()
-            evidence = singles.get(words[-1], 0) > 0 or singles.get(words[0], 0) > 0
+            parts = key.split()
+            evidence = singles.get(parts[-1], 0) > 0 or singles.get(parts[0], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
             yield start, end, text[start:end], entity
 
@@ -134,24 +123,24 @@ def _single_words(text: str) -> dict[str, int]:
     every = Counter(_strip_possessive(w) for w in _WORD.findall(text))
     for run in _RUN.findall(text):
         every.subtract(_strip_possessive(w) for w in _WORD.findall(run))
-    return {fold_same_length(w): n for w, n in every.items() if n > 0}
+    return {fold(w): n for w, n in every.items() if n > 0}
 
 
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _segments(text: str, match: re.Match, taken: _Spans):
+def _segments(text: str, match: re.Match, taken: Mentions):
     """Runs of name words within a run of capitalized words, with their evidence."""
-    words = [
+    spans = [
         (m.start() + match.start(), m.end() + match.start())
         for m in _WORD.finditer(match.group())
     ]
     title = _title_before(text, match.start(), taken)
     run: list[tuple[int, int]] = []
-    for span in [*words, None]:
+    for span in [*spans, None]:
         word = text[span[0] : span[1]] if span else ""
-        if span and not _not_name(word) and span[0] not in taken.covered:
+        if span and not _not_name(word) and not taken.covers(span[0]):
             run.append(span)
             continue
         if 2 <= len(run) <= MAX_NAME_WORDS:
@@ -160,57 +149,51 @@ def _segments(text: str, match: re.Match, taken: _Spans):
             if possessive:
                 end = possessive.start()
             apposition = bool(_APPOSITION.match(text, end))
-            yield start, end, textnorm.name_key(text[start:end]), title or apposition
+            yield start, end, name_key(text[start:end]), title or apposition
         run = []
-        if span and span[0] in taken.covered:
+        if span and taken.covers(span[0]):
             title = _title_before(text, span[0], taken)
         else:
-            title = (
-                bool(span)
-                and _POSSESSIVE.sub("", fold_same_length(word)) in TITLE_WORDS
-            )
+            title = bool(span) and _POSSESSIVE.sub("", fold(word)) in TITLE_WORDS
 
 
-def _title_before(text: str, position: int, taken: _Spans) -> bool:
+def _title_before(text: str, position: int, taken: Mentions) -> bool:
     """Whether a title stands right before ``position``, or before the place there
     ("Ambassador to China Yuri Senko")."""
-    words = text[max(0, position - 40) : position].split()
-    if words and fold_same_length(words[-1]) in TITLE_WORDS:
+    before = text[max(0, position - 40) : position].split()
+    if before and fold(before[-1]) in TITLE_WORDS:
         return True
-    if position in taken.covered:
-        words = text[max(0, position - 40) : position].split()
+    if taken.covers(position):
         return (
-            len(words) >= 2
-            and words[-1] in ("to", "of", "for", "in")
-            and fold_same_length(words[-2]) in TITLE_WORDS
+            len(before) >= 2
+            and before[-1] in ("to", "of", "for", "in")
+            and fold(before[-2]) in TITLE_WORDS
         )
     return False
 
 
 def _not_name(word: str) -> bool:
-    return (
-        _POSSESSIVE.sub("", fold_same_length(word)) in NOT_NAME_WORDS or word.isupper()
-    )
+    return _POSSESSIVE.sub("", fold(word)) in NOT_NAME_WORDS or word.isupper()
 
 
 def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
     """A discovered person, with a slug id that no other entity uses."""
     name = " ".join(surface.split())
-    key = textnorm.name_key(name)
+    key = name_key(name)
     for entity in discovered.values():
-        if textnorm.name_key(entity.name) == key:
+        if name_key(entity.name) == key:
             return entity
     entity_id = slugify(name)
     if gazetteer.get(entity_id) or entity_id in discovered:
         entity_id = f"{entity_id}-2"
-    last = fold_same_length(name.split()[-1])
+    last = fold(name.split()[-1])
     kind = "organization" if last in ORG_SUFFIXES else "person"
     entity = Entity(id=entity_id, name=name, type=kind)
     discovered[entity_id] = entity
     return entity
 
 
-def _short_mentions(text, gazetteer, mentions, discovered, taken):
+def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
     """Single words naming a person whose full name the article gives."""
     owners: dict[str, set[str]] = {}
     for mention in mentions:
@@ -218,7 +201,7 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
         if entity is None or entity.type != "person":
             continue
         for name in (entity.name, mention.surface):
-            tokens = textnorm.words(name)
+            tokens = words(name)
             if len(tokens) < 2:
                 continue
             for token in tokens:
@@ -229,10 +212,10 @@ def _short_mentions(text, gazetteer, mentions, discovered, taken):
     found = []
     for match in _WORD.finditer(text):
         start = match.start()
-        if start in taken.covered:
+        if mentions.covers(start):
             continue
         word = _POSSESSIVE.sub("", match.group())
-        owner = owners.get(fold_same_length(word))
+        owner = owners.get(fold(word))
         if owner and len(owner) == 1:
             found.append(Mention(next(iter(owner)), word, start, start + len(word)))
     return found

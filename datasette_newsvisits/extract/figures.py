@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 
 from ..text.dates import find_dates
+from ..text.patterns import alternation
+from .doc import Step
 from .records import Figure
 
 WORD_NUMBERS = {
@@ -140,9 +142,7 @@ _MODIFIER = (
     r"(?:more than|over|about|around|nearly|almost|at least|some|up to|fewer than"
     r"|less than|roughly|approximately|just over|just under)"
 )
-_CURRENCY = "|".join(
-    sorted((re.escape(c) for c in CURRENCY_WORDS), key=len, reverse=True)
-)
+_CURRENCY = alternation(CURRENCY_WORDS)
 _SYMBOL = r"US\$|\$|€|£|¥|(?:USD|EUR|CNY|RMB)[ \u00a0]?"
 
 _MONEY = re.compile(
@@ -150,7 +150,7 @@ _MONEY = re.compile(
 )
 _NUMBER = re.compile(
     rf"(?:(?<![\w.,/:+\-$€£¥])(?P<num>{_NUM})(?![\w]*[:/])(?:st|nd|rd|th)?"
-    rf"|\b(?P<vague>{'|'.join(VAGUE)})\b"
+    rf"|\b(?P<vague>{alternation(VAGUE)})\b"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:(?:[ \u00a0]|(?<=\d))(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
@@ -161,9 +161,9 @@ _FIRST_WORDS = frozenset(
 )
 # Where a number can start: a digit run, a number word, or "a" of "a hundred".
 _CANDIDATES = re.compile(
-    r"(?<![\d.,])\d|(?<![A-Za-z])(?:"
-    + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
-    + r")(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
+    r"(?<![\d.,])\d|(?<![A-Za-z])"
+    + alternation(_FIRST_WORDS)
+    + r"(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(rf"\b{_MODIFIER}[ \u00a0]+$", re.IGNORECASE)
@@ -324,3 +324,11 @@ def _classify(text: str, match: re.Match) -> Figure | None:
     if match.group("word") and value == 1:
         return None
     return Figure("count", value, noun.group("unit").lower(), surface, start)
+
+
+STEP = Step(
+    "figures",
+    reads=("text",),
+    adds=("figures",),
+    run=lambda doc: extract_figures(doc.text),
+)

@@ -31,29 +31,20 @@ from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 
-from ..text import normalize as textnorm
+from ..text.fold import fold_same_length
+from ..text.keys import name_key, slugify
+from ..text.words import words
 from .records import Entity, Mention
 
 TYPES = ("person", "organization", "place", "other")
 FUZZY_MIN_CHARS = 12  # shorter names are never matched approximately
 FUZZY_MAX_DISTANCE = 0.2  # edit distance / length of the longer name
-_SPECIAL = {
-    "ł": "l",
-    "Ł": "l",
-    "ø": "o",
-    "Ø": "o",
-    "đ": "d",
-    "Đ": "d",
-    "ß": "s",
-    "ı": "i",
-}
 _TITLE_WORDS = frozenset(
     [
         "president",
@@ -75,32 +66,6 @@ _TITLE_WORDS = frozenset(
         "secretary",
     ]
 )
-
-
-def slugify(name: str) -> str:
-    """A stable id for a name: folded words joined by hyphens ("Alexander Lukashenko" -> "alexander-lukashenko")."""
-    return "-".join(textnorm.words(name)) or "entity"
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _SPECIAL:
-        return _SPECIAL[char]
-    base = "".join(
-        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-    )
-    lower = base.lower()
-    if len(lower) == 1:
-        return lower
-    return char.lower() if len(char.lower()) == 1 else char
-
-
-def fold_same_length(text: str) -> str:
-    """Lower-case ``text`` and strip accents, one character for each character, so offsets hold."""
-    if text.isascii():
-        return text.lower()
-    table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
-    return text.translate(table).lower()
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -138,7 +103,7 @@ class Gazetteer:
         self._keys: dict[str, str] = {}  # name key -> entity id
         for entity_id, entity in self._entities.items():
             for spelling in [entity.name, *self._aliases[entity_id]]:
-                self._keys.setdefault(textnorm.name_key(spelling), entity_id)
+                self._keys.setdefault(name_key(spelling), entity_id)
         self._automaton = None
         self._fuzzy_cache: dict[str, str | None] = {}
 
@@ -162,9 +127,9 @@ class Gazetteer:
                 aliases.append(alias.strip())
 
     def _id_for_name(self, name: str) -> str | None:
-        key = textnorm.name_key(name)
+        key = name_key(name)
         for entity in self._entities.values():
-            if textnorm.name_key(entity.name) == key:
+            if name_key(entity.name) == key:
                 return entity.id
         return None
 
@@ -195,7 +160,7 @@ class Gazetteer:
         Falls back to dropping leading titles ("President Xi") and then to an
         approximate match of a full person name ("Svitlana Tsiikhanouskaya").
         """
-        key = textnorm.name_key(name)
+        key = name_key(name)
         if key in self._keys:
             return self._entities[self._keys[key]]
         tokens = key.split()
@@ -212,7 +177,7 @@ class Gazetteer:
         compared, with first letters of first and last words equal, so "Li Qiang" never
         becomes "Li Keqiang".
         """
-        tokens = textnorm.words(name)
+        tokens = words(name)
         key = " ".join(tokens)
         if len(tokens) < 2 or len(key) < FUZZY_MIN_CHARS:
             return None

@@ -21,11 +21,12 @@ article uses, else the last word): "ally of putin". "counterpart" is not a label
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from itertools import islice
 
-from .records import Entity, Label, Mention
+from ..text.patterns import alternation
+from .doc import Document, Step
+from .mentions import Mentions
+from .records import Label, Mention
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
@@ -36,23 +37,19 @@ from .vocabulary import (
     RELATIONAL,
 )
 
-
-def _alternation(words) -> str:
-    return "|".join(
-        sorted(
-            (re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words),
-            key=len,
-            reverse=True,
-        )
-    )
-
-
 _SP = r"[ \u00a0]+"
+
+
+def _any_of(phrases) -> str:
+    """Any of ``phrases``, any run of spaces between their words."""
+    return alternation(phrases, space=_SP)
+
+
 _POSS = r"(?:['’]s?)"
-_DESC = rf"(?P<desc>{_alternation(DESCRIPTORS)})"
-_NAT = rf"(?P<nat>(?:{_alternation(NATIONALITIES)}){_POSS}?)"
-_QUAL = rf"(?P<qual>{_alternation(QUALIFIERS)})"
-_COUNTRY = _alternation(COUNTRY_NATIONALITY)
+_DESC = rf"(?P<desc>{_any_of(DESCRIPTORS)})"
+_NAT = rf"(?P<nat>(?:{_any_of(NATIONALITIES)}){_POSS}?)"
+_QUAL = rf"(?P<qual>{_any_of(QUALIFIERS)})"
+_COUNTRY = _any_of(COUNTRY_NATIONALITY)
 _OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
 _PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
 # Phrases that must end exactly where a name starts (tried with fullmatch).
@@ -82,13 +79,13 @@ _COPULA = re.compile(
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
-_HEADS = _alternation(HEAD_DESCRIPTORS)
+_HEADS = _any_of(HEAD_DESCRIPTORS)
 _STAND_IN = re.compile(
     rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
     rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
     rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
-    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_alternation(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
+    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_any_of(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
     rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
 )
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
@@ -102,40 +99,33 @@ PRONOUN_REACH = 400
 PREPOSITIONS = {"adviser": "to", "aide": "to"}  # the rest take "of"
 
 
-def extract_labels(
-    text: str, mentions: list[Mention], entities: list[Entity]
-) -> list[Label]:
-    """Every label the text attaches to a person it names, in text order."""
-    by_id = {e.id: e for e in entities}
+def extract_labels(doc: Document) -> list[Label]:
+    """Every label the document attaches to a person it names, in text order."""
+    text, mentions = doc.text, doc.mentions
+    by_id = {e.id: e for e in doc.entities}
     people = [
         m for m in mentions if getattr(by_id.get(m.entity_id), "type", "") == "person"
     ]
-    ordered = _Index(mentions)
     short = _short_names(mentions, by_id)
     labels: list[Label] = []
     person_ids = {m.entity_id for m in people}
     for mention in people:
-        labels.extend(_before(text, mention, ordered, short))
-        labels.extend(_after(text, mention, ordered, short, person_ids))
+        labels.extend(_before(text, mention, mentions, short))
+        labels.extend(_after(text, mention, mentions, short, person_ids))
     labels.extend(_stand_ins(text, people, by_id, labels))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
 
-class _Index:
-    """Mentions in text order, found by start position or by end offset."""
-
-    def __init__(self, mentions: list[Mention]):
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-        self.by_end = {m.end: m for m in self.mentions}
-
-    def after(self, position: int):
-        """Mentions starting at or after ``position``, in order."""
-        return islice(self.mentions, bisect_left(self.starts, position), None)
+STEP = Step(
+    "labels",
+    reads=("text", "entities", "mentions"),
+    adds=("labels",),
+    run=extract_labels,
+)
 
 
-def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
+def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
     """Descriptors right before a name, chained with "and" or commas."""
     window_start = max(0, mention.start - WINDOW)
     last = text[max(0, mention.start - 30) : mention.start].split()
@@ -146,9 +136,9 @@ def _before(text: str, mention: Mention, ordered: list[Mention], short: dict):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
-        owner = _owner_before(text, ordered, match.start())
+        owner = _owner_before(text, mentions, match.start())
         if owner is None and label.label in RELATIONAL and not label.qualifier:
-            label, owner = _adjunct_owner(text, ordered, match, label)
+            label, owner = _adjunct_owner(text, mentions, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
@@ -166,15 +156,15 @@ def _ending(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | 
     return None
 
 
-def _owner_before(text: str, ordered: _Index, position: int) -> Mention | None:
+def _owner_before(text: str, mentions: Mentions, position: int) -> Mention | None:
     """The person whose descriptor this is: "Zelenskiy's adviser X" -> Zelenskiy."""
     possessive = _OWNER_BEFORE.search(text, max(0, position - 4), position)
-    return ordered.by_end.get(possessive.start()) if possessive else None
+    return mentions.ending_at(possessive.start()) if possessive else None
 
 
-def _adjunct_owner(text, ordered, match, label):
+def _adjunct_owner(text, mentions, match, label):
     """ "close Putin ally Alexander Lukashenko": the owner named right before the noun."""
-    mention = ordered.by_end.get(match.start() - 1)
+    mention = mentions.ending_at(match.start() - 1)
     if mention is None or text[mention.end] != " ":
         return label, None
     qualifier = _QUALIFIER_BEFORE.search(
@@ -214,16 +204,14 @@ def _relate(
     )
 
 
-def _after(
-    text: str, mention: Mention, ordered: list[Mention], short: dict, people: set
-):
+def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people: set):
     """Apposition and copula descriptions after a name."""
     for pattern in (_APPOSITION, _COPULA):
         lead = pattern.match(text, mention.end)
         if not lead:
             continue
         position = lead.end()
-        owner, match = _owned_description(text, ordered, position)
+        owner, match = _owned_description(text, mentions, position)
         if not match:
             match = _DESCRIPTION.match(text, position)
         if not match:
@@ -232,14 +220,14 @@ def _after(
         end = match.end()
         if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
             # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
-            following = _next_person(text, ordered, match.end("desc"), people)
+            following = _next_mention(text, mentions, match.end("desc"), people)
             if following and label.label not in RELATIONAL:
                 continue
         if label.label in RELATIONAL and owner is None and match.group("rel"):
-            owner = _next_mention(text, ordered, match.end())
+            owner = _next_mention(text, mentions, match.end())
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
         if label.label in RELATIONAL and owner is None and pronoun:
-            owner = _previous_person(ordered, mention, people)
+            owner = _previous_person(mentions, mention, people)
         elif label.label in RELATIONAL and owner is not None:
             end = max(end, owner.end)
         label = _relate(label, owner, mention, short)
@@ -254,9 +242,9 @@ def _after(
         return
 
 
-def _owned_description(text: str, ordered: list[Mention], position: int):
+def _owned_description(text: str, mentions: Mentions, position: int):
     """(owner, description) for "one of Kremlin chief Vladimir Putin's closest allies"."""
-    for mention in ordered.after(position):
+    for mention in mentions.after(position):
         if mention.start - position > OBJECT_GAP:
             break
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
@@ -269,10 +257,12 @@ def _owned_description(text: str, ordered: list[Mention], position: int):
     return None, None
 
 
-def _previous_person(ordered: _Index, mention: Mention, people: set) -> Mention | None:
+def _previous_person(
+    mentions: Mentions, mention: Mention, people: set
+) -> Mention | None:
     """ "X, her chief adviser": the person named last before X (within ``PRONOUN_REACH``)."""
-    index = bisect_left(ordered.starts, mention.start)
-    for previous in reversed(ordered.mentions[:index]):
+    before = mentions.index_at(mention.start)
+    for previous in reversed(mentions[:before]):
         if mention.start - previous.end > PRONOUN_REACH:
             return None
         if previous.entity_id in people and previous.entity_id != mention.entity_id:
@@ -280,28 +270,18 @@ def _previous_person(ordered: _Index, mention: Mention, people: set) -> Mention 
     return None
 
 
-def _next_person(text, ordered, position, people) -> Mention | None:
-    """The next person named within ``OBJECT_GAP`` characters, only words between."""
-    for mention in ordered.after(position):
+def _next_mention(
+    text: str, mentions: Mentions, position: int, people: set | None = None
+) -> Mention | None:
+    """The first mention (of one of ``people``, when given) within ``OBJECT_GAP``
+    characters after ``position``, with only words between."""
+    for mention in mentions.after(position):
         if mention.start - position > OBJECT_GAP:
             return None
         if not _WORDS_ONLY.fullmatch(text, position, mention.start):
             return None
-        if mention.entity_id in people:
+        if people is None or mention.entity_id in people:
             return mention
-    return None
-
-
-def _next_mention(text, ordered, position, possessive=False, gap=OBJECT_GAP):
-    """The first mention within ``gap`` characters, with only words between."""
-    for mention in ordered.after(position):
-        if mention.start - position > gap:
-            return None
-        if not _WORDS_ONLY.fullmatch(text, position, mention.start):
-            return None
-        if possessive and text[mention.end : mention.end + 2] not in ("'s", "’s"):
-            return None
-        return mention
     return None
 
 
@@ -380,7 +360,7 @@ def _person_of(nationality, counts, by_id, labels) -> str | None:
     return best if labelled or heads else None
 
 
-def _short_names(mentions: list[Mention], by_id: dict) -> dict[str, str]:
+def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:
     """The single-word form each person goes by in the article ("putin", "xi")."""
     singles: dict[str, Counter] = {}
     for mention in mentions:
@@ -404,9 +384,8 @@ def _short_names(mentions: list[Mention], by_id: dict) -> dict[str, str]:
     return short
 
 
-def _label(
-    entity_id: str, match: re.Match, start: int, surface: str | None = None
-) -> Label:
+def _label(entity_id: str, match: re.Match, start: int) -> Label:
+    """The label a descriptor match gives, its surface the match as written."""
     groups = match.groupdict()
     nationality = None
     if groups.get("nat"):
@@ -417,7 +396,7 @@ def _label(
     return Label(
         entity_id,
         DESCRIPTORS[_bare(groups["desc"])],
-        surface if surface is not None else match.group().strip(),
+        match.group().strip(),
         start,
         qualifier,
         nationality,

@@ -1,9 +1,11 @@
-"""Word lists the entity and label rules share: data, kept in one place to extend.
+"""Word lists the entity, label and quote rules read: data, kept in one place to extend.
 
 All words are folded (lower case, no accents).
 """
 
 from __future__ import annotations
+
+from ..text.words import STOP_WORDS
 
 
 def _split(words: str) -> list[str]:
@@ -292,4 +294,170 @@ NOT_NAME_WORDS = frozenset(
     [*_FUNCTION_WORDS, *_CALENDAR, *_DEMONYMS, *_ORG_WORDS]
     + [w for w in TITLE_WORDS]
     + ["foreign", "vice", "minister", "secretary", "general", "premier", "state"]
+)
+
+
+# -- speech: the words quote attribution reads ------------------------------------------
+
+# Verbs of saying, in the forms reporting uses.
+SAYING_VERBS = frozenset(
+    _split(
+        """said says say told tells added adds stated states noted notes stressed
+    stresses wrote writes declared declares warned warns urged urges insisted insists
+    explained explains emphasized emphasizes emphasised emphasises commented comments
+    described describes called calls praised praises hailed hails announced announces
+    claimed claims argued argues recalled recalls remarked remarks boasted boasts
+    replied replies asked asks reported reports underlined underlines highlighted
+    highlights reiterated reiterates assured assures acknowledged admitted complained
+    suggested vowed promised confirmed confirms repeated repeats continued continues
+    concluded concludes answered answers responded responds observed observes
+    cautioned predicted quipped joked conceded maintained maintains countered retorted
+    admits admit insist"""
+    )
+)
+SAYING_PHRASES = frozenset(
+    ["pointed out", "points out", "put it", "puts it"]
+    + [f"{v} quoted as saying" for v in ("was", "were", "is", "has been")]
+)
+
+# A word right before a verb of saying that makes it nobody's words ("is said to",
+# "the said agreement", "when asked").
+PASSIVE_CUES = frozenset(
+    _split(
+        """is was are were be been being the his her their its these those a an such
+    recent new latest earlier so when if once"""
+    )
+)
+
+# Adverbs and auxiliaries between a speaker and the verb ("X also said", "X has told").
+ADVERBS_BEFORE_VERB = [
+    "also",
+    "later",
+    "then",
+    "earlier",
+    "again",
+    "once again",
+    "further",
+    "has",
+    "have",
+    "had",
+    "had also",
+]
+# Words that may trail a speaker phrase before its verb and are not part of it.
+SUBJECT_TRAILERS = (
+    ADVERBS_BEFORE_VERB[:-1]
+    + _split(
+        """reportedly separately repeatedly previously recently once too personally
+    himself herself itself themselves"""
+    )
+    + ["in turn"]
+)
+
+# First words a speaker phrase may start with in lower case ("the ministry").
+SPEAKER_DETERMINERS = frozenset(
+    _split("the a an one another two three some several many most his her their its")
+)
+
+# Pronouns that can speak, and what they refer back to (gender-neutral for people).
+SPEAKER_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "they": "organization",
+    "them": "organization",
+    "it": "organization",
+}
+
+# Capitalized words that never name a speaker ("However", "Asked").
+NOT_SPEAKER_NAMES = STOP_WORDS | frozenset(
+    _split(
+        """when after before while during if as asked speaking commenting however
+    meanwhile"""
+    )
+)
+
+# Words before a name that make it not the speaker ("media in Minsk", "Xi and ...").
+PREPOSITIONS = frozenset(
+    _split("of in from at for by with to on near about and or between among against")
+)
+
+# Cues of a finite verb: a quotation holding one is speech, not a quoted phrase.
+FINITE_VERB_CUES = frozenset(
+    _split(
+        """is are was were am will would shall should can could may might must has
+    have had do does did won't can't don't doesn't didn't isn't aren't wasn't
+    weren't i we you he she they"""
+    )
+)
+
+# "the <role>" standing for a person: each role noun -> a regular expression the
+# person's role, titles or appositions must match ("the leader" may be a president).
+PERSON_ROLE_SYNONYMS = {
+    "leader": r"leader|president|ruler|strongman|dictator|autocrat|head of state|chairman|chief",
+    "president": r"president|head of state|leader",
+    "ruler": r"leader|president|ruler|strongman|dictator|autocrat",
+    "strongman": r"leader|president|ruler|strongman|dictator|autocrat",
+    "dictator": r"leader|president|ruler|strongman|dictator|autocrat",
+    "autocrat": r"leader|president|ruler|strongman|dictator|autocrat",
+    "head of state": r"president|head of state|leader|chairman",
+    "chairman": r"chairman|president|leader",
+    "chief": r"chief|head|leader|president|secretary",
+    "premier": r"premier|prime minister",
+    "prime minister": r"premier|prime minister",
+    "minister": r"minister",
+    "foreign minister": r"foreign minister",
+    "spokesperson": r"spokes|press secretary",
+    "spokesman": r"spokes|press secretary",
+    "spokeswoman": r"spokes|press secretary",
+    "diplomat": r"diplomat|ambassador|envoy|foreign minist|foreign affairs",
+    "ambassador": r"ambassador|envoy",
+    "envoy": r"envoy|ambassador|representative",
+    "analyst": r"analyst|expert|researcher|scholar|fellow",
+    "expert": r"analyst|expert|researcher|scholar|fellow",
+    "adviser": r"advis[eo]r",
+    "advisor": r"advis[eo]r",
+    "official": r"official|minister|spokes|diplomat|secretary",
+    "secretary": r"secretary",
+    "chancellor": r"chancellor",
+}
+# "the <role>" standing for an organization ("the ministry said").
+ORGANIZATION_ROLES = _split(
+    """ministry government agency service office department secretariat embassy
+    broadcaster television council commission bloc alliance organization organisation
+    administration kremlin party"""
+) + ["foreign ministry", "news agency", "press service"]
+# Roles that name a part of the organization the phrase names ("the SCO secretariat").
+ORGANIZATION_PARTS = frozenset(
+    ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]
+)
+
+# A modifier of "the <role>" -> a regular expression what the article says about the
+# entity must match ("the Belarusian leader" is someone Belarus is said of).
+NATIONALITY_CONTEXT = {
+    "belarusian": "belarus",
+    "belarussian": "belarus",
+    "belarus": "belarus",
+    "chinese": "chin",
+    "china": "chin",
+    "beijing": "chin",
+    "russian": "russia|kremlin|moscow",
+    "russia": "russia|kremlin|moscow",
+    "kremlin": "russia|kremlin|moscow",
+    "ukrainian": "ukrain|kyiv",
+    "american": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "us": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "u.s.": "americ|united states|u\\.s\\.|\\bus\\b|washington",
+    "german": "german|berlin",
+    "polish": "polish|poland|warsaw",
+    "french": "french|france|paris",
+    "european": "europe|\\beu\\b",
+    "eu": "europe|\\beu\\b",
+    "uzbek": "uzbek",
+    "opposition": "opposition",
+}
+
+# Words that make a speaker a news medium carrying someone's words.
+MEDIUM_WORDS = _split(
+    "agency news newspaper broadcaster television tv radio channel media portal daily"
 )

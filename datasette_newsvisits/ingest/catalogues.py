@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..extract.gazetteer import load_gazetteer
-from ..text.normalize import fold
+from ..text.fold import fold
 
 LEVELS = ("head of state", "government")
 

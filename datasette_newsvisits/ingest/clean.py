@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.dates import find_dates
-from ..text.normalize import fold
+from ..text.fold import fold
 from . import steps
 from .clutter import (
     CAPTION_MARKER,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..text.dates import find_dates, find_weekdays, nearest_weekday, safe_date
-from ..text.normalize import fold
+from ..text.fold import fold
 from ..text.sentences import split_sentences
 from .catalogues import Catalogues, Visit
 

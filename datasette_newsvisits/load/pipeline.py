@@ -10,13 +10,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from ..extract import extract_all
+from ..extract import read_article
 from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..ingest.clean import clean_text
 from ..ingest.describe import Catalogues, describe, load_catalogues
 from ..ingest.read import RawArticle
-from ..text.normalize import quote_key
-from ..text.sentences import split_sentences
+from ..text.keys import quote_key
 
 
 @dataclass
@@ -51,7 +50,9 @@ def process_article(raw: RawArticle, context: Context) -> dict:
     """Everything to store for one article, as plain rows keyed by table."""
     cleaned = clean_text(raw.text)
     described = describe(raw, cleaned, context.catalogues)
-    extraction = extract_all(cleaned.text, context.gazetteer)
+    doc = read_article(
+        cleaned.text, context.gazetteer
+    )  # read once, every step shares it
     aid = article_id(raw.source)
     published = described.published
     outlet_id = described.outlet_id
@@ -74,7 +75,7 @@ def process_article(raw: RawArticle, context: Context) -> dict:
         "content_hash": raw.content_hash,
     }
     mention_counts: dict[str, int] = {}
-    for mention in extraction.mentions:
+    for mention in doc.mentions:
         mention_counts[mention.entity_id] = mention_counts.get(mention.entity_id, 0) + 1
     return {
         "article": article,
@@ -87,10 +88,10 @@ def process_article(raw: RawArticle, context: Context) -> dict:
                 "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
             }
         ],
-        "entities": [_row(e) for e in extraction.entities],
+        "entities": [_row(e) for e in doc.entities],
         "mentions": [
             {"article_id": aid, **_row(m), **shared, "published": published}
-            for m in extraction.mentions
+            for m in doc.mentions
         ],
         "article_entities": [
             {"article_id": aid, "entity_id": entity_id, "mentions": count}
@@ -98,14 +99,12 @@ def process_article(raw: RawArticle, context: Context) -> dict:
         ],
         "quotes": [
             {"article_id": aid, **_row(q), "quote_key": quote_key(q.text), **shared}
-            for q in extraction.quotes
+            for q in doc.quotes
         ],
         "labels": [
-            {"article_id": aid, **_row(label), **shared} for label in extraction.labels
+            {"article_id": aid, **_row(label), **shared} for label in doc.labels
         ],
-        "figures": [
-            {"article_id": aid, **_row(f), **shared} for f in extraction.figures
-        ],
+        "figures": [{"article_id": aid, **_row(f), **shared} for f in doc.figures],
         "visit_candidates": (
             [
                 {
@@ -125,6 +124,6 @@ def process_article(raw: RawArticle, context: Context) -> dict:
                 "start": start,
                 "end": end,
             }
-            for position, (start, end) in enumerate(split_sentences(text))
+            for position, (start, end) in enumerate(doc.sentences)
         ],
     }

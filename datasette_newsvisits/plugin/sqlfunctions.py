@@ -1,7 +1,7 @@
 """SQL functions for ad hoc queries, registered on every connection Datasette opens.
 
 Each function returns NULL for NULL, numbers, blobs, empty strings and strings longer
-than ``textnorm.MAX_CHARS`` characters, and runs in time linear in its input.
+than ``MAX_CHARS`` characters, and runs in time linear in its input.
 Lookups (entity names, visits) are read lazily from the connection's own database, once
 per connection, and fall back to the shipped gazetteer for names.
 """
@@ -14,8 +14,11 @@ import json
 import sqlite3
 from functools import cached_property
 
-from ..text import normalize as textnorm
+from ..text import keys
+from ..text import kwic as kwic_lines
+from ..text.similarity import similarity
 
+MAX_CHARS = 1_000_000  # longer inputs are refused (NULL)
 MAX_WIDTH = 500  # kwic context, characters each side
 MAX_DAYS = 3660  # visit_near window
 
@@ -24,7 +27,7 @@ def text_arg(value) -> str | None:
     """``value`` if it is a usable string argument, else None."""
     if not isinstance(value, str):
         return None
-    if not value.strip() or len(value) > textnorm.MAX_CHARS:
+    if not value.strip() or len(value) > MAX_CHARS:
         return None
     return value
 
@@ -79,7 +82,7 @@ class Lookups:
         )
         for spelling, entity_id, name, _ in rows:
             if spelling:
-                found.setdefault(textnorm.name_key(spelling), (entity_id, name))
+                found.setdefault(keys.name_key(spelling), (entity_id, name))
         return found
 
     @property
@@ -101,7 +104,7 @@ class Lookups:
 
     def entity(self, name: str) -> tuple[str, str] | None:
         """(id, canonical name) for any known spelling of a name."""
-        key = textnorm.name_key(name)
+        key = keys.name_key(name)
         if not key:
             return None
         if key in self.names:
@@ -147,19 +150,19 @@ def register(conn: sqlite3.Connection) -> None:
     def quote_key(text):
         """quote_key('“Old friends,” he said') = quote_key('"old friends" he said')"""
         text = text_arg(text)
-        return (textnorm.quote_key(text) or None) if text else None
+        return (keys.quote_key(text) or None) if text else None
 
     def text_similarity(a, b):
-        """text_similarity('Talks lasted four hours', 'talks lasted 4 hours') -> 0.2"""
+        """text_similarity('Talks lasted four hours', 'talks lasted 4 hours') -> 0.675"""
         a, b = text_arg(a), text_arg(b)
-        return textnorm.similarity(a, b) if a and b else None
+        return similarity(a, b) if a and b else None
 
     def kwic(text, term, width=40):
         """kwic(text, 'strongman', 30) -> JSON array of '…context [term] context…'"""
         text, term, width = text_arg(text), text_arg(term), int_arg(width, 0, MAX_WIDTH)
         if text is None or term is None or width is None or len(term) > 1000:
             return None
-        return json.dumps(textnorm.kwic(text, term, width), ensure_ascii=False)
+        return json.dumps(kwic_lines.kwic(text, term, width), ensure_ascii=False)
 
     def visit_for_date(date):
         """visit_for_date('2023-03-01') -> '2023-02-state-visit' (the visit it falls in)"""

@@ -1,15 +1,22 @@
 """Sentence boundaries in cleaned article text, as character offsets.
 
-A rule-based splitter tuned for English news copy: a paragraph break (newline) always ends
+The one splitter: the stored ``sentences`` and quote attribution both read it. A
+rule-based splitter tuned for English news copy: a paragraph break (newline) always ends
 a sentence; inside a paragraph a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any
 closing quotes and brackets after it) when the next word starts like a sentence (capital
 letter, digit or opening quote) and the word before the period is not an abbreviation
 ("Dr.", "Jan.", "No.", "U.S."), an initial ("Alexander G. Lukashenko") or a decimal.
+
+Quotation-aware: no sentence ends inside a quotation (``quotemarks``), so
+``"We are friends. We will stay friends," he said.`` is one sentence; a quotation that
+ends a sentence ends it at its closing mark (``"We are friends." Xi agreed.`` is two).
 """
 
 from __future__ import annotations
 
 import re
+
+from .quotemarks import Quotations, find_quotations
 
 
 def _words(text: str) -> frozenset[str]:
@@ -38,8 +45,8 @@ STARTERS = _words(
 _BOUNDARY = re.compile(
     r"""
     (?:[.!?]+|…|\.\.\.)          # terminal punctuation
-    [\"'”’»)\]]*                 # closing quotes or brackets stay with the sentence
-    (?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŒŘŚŠŤŪŮŹŻŽ])  # then a sentence start
+    [\"'”’“»)\]]*                # closing quotes or brackets stay with the sentence
+    (?=\s+[\"'“‘„«(\[]?[A-Z0-9À-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŒŘŚŠŤŪŮŹŻŽ])  # then a sentence start
     """,
     re.VERBOSE,
 )
@@ -48,14 +55,22 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of each sentence in ``text``, whitespace stripped."""
+def split_sentences(
+    text: str, quotations: Quotations | None = None
+) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of each sentence in ``text``, whitespace stripped.
+
+    ``quotations`` are the text's quotations (``find_quotations(text)``, found here
+    when not given).
+    """
+    if quotations is None:
+        quotations = find_quotations(text)
     spans: list[tuple[int, int]] = []
     for paragraph in _PARAGRAPH.finditer(text):
         start = paragraph.start()
         stop = paragraph.end()
         for match in _BOUNDARY.finditer(text, start, stop):
-            if _continues(text, match):
+            if _continues(text, match) or _inside(quotations, match):
                 continue
             _add(spans, text, start, match.end())
             start = match.end()
@@ -80,6 +95,12 @@ def _continues(text: str, match: re.Match) -> bool:
     if word == "no":  # "no." ends a sentence; "No. 1" does not
         return False
     return word.casefold() in ABBREVIATIONS
+
+
+def _inside(quotations: Quotations, match: re.Match) -> bool:
+    """True when the sentence would end inside a quotation, before its closing mark."""
+    quotation = quotations.covering(match.start())
+    return quotation is not None and match.end() <= quotation.stop
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

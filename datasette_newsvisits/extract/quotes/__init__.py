@@ -1,0 +1,82 @@
+"""Quotations in an article, each with its speaker when the text names one.
+
+``extract_quotes(doc)`` is pure: a document with its entities and mentions in,
+``Quote`` records out. ``Quote.text`` is exactly ``text[start:end]``: the words
+between the marks, surrounding spaces trimmed. ``Quote.attribution`` names the rule
+that found the speaker: ``X said`` (any verb of saying), ``said X``, ``according to
+X``, ``X told Y``, ``X said:`` (a colon introduction), ``pronoun``, ``descriptor``,
+``medium``, ``continuation``; None when nothing attributes the quotation.
+``Quote.kind`` is ``speech`` or ``phrase`` (a quoted term: ``kind``).
+
+Where each part lives:
+
+- the quotations (where the marks pair up) and the sentences are the document's
+  (``text.quotemarks``, ``text.sentences``): a quotation never splits a sentence, and
+  the stored sentences are the same ones;
+- ``attribution``: the rules, tried in the order of ``attribution.RULES``;
+- ``patterns``: the clause grammar the rules match (verbs of saying and the other
+  word lists are in ``extract.vocabulary``);
+- ``speakers``: the subject of a verb of saying, a speaker phrase resolved to an
+  entity; ``references``: pronouns and "the" + role resolved to an entity;
+- ``kind``: speech or phrase.
+
+The parts of a paragraph continuation (a quotation running over several paragraphs)
+share the attribution found at the end of the chain, else the one before its start.
+"""
+
+from __future__ import annotations
+
+from ...text.quotemarks import Quotation
+from ..doc import Document, Step
+from ..records import Quote
+from .attribution import Found, attribute
+from .speakers import Speakers
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """The document's quotations with speaker, kind and the attribution pattern used."""
+    if not doc.quotations:
+        return []
+    speakers = Speakers(doc)
+    done: list[tuple[Quotation, Found]] = []
+    for quotation in doc.quotations:
+        found = attribute(speakers, quotation, done)
+        done.append((quotation, found))
+        speakers.remember(quotation.start, found[0])
+    _share_chains(done)
+    return [
+        Quote(
+            text=doc.text[q.start : q.end],
+            start=q.start,
+            end=q.end,
+            speaker_id=a.speaker_id,
+            speaker=a.speaker,
+            kind=kind,
+            attribution=a.pattern,
+        )
+        for q, (a, kind) in done
+    ]
+
+
+STEP = Step(
+    "quotes",
+    reads=("text", "quotations", "sentences", "entities", "mentions"),
+    adds=("quotes",),
+    run=extract_quotes,
+)
+
+
+def _share_chains(done: list[tuple[Quotation, Found]]) -> None:
+    """Give every part of a paragraph continuation the chain's one attribution."""
+    chains: dict[int, list[int]] = {}
+    for k, (q, _) in enumerate(done):
+        if q.chain is not None:
+            chains.setdefault(q.chain, []).append(k)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        last = done[members[-1]][1][0]
+        first = done[members[0]][1][0]
+        shared = last if last.pattern not in (None, "continuation") else first
+        for k in members:
+            done[k] = (done[k][0], (shared, "speech"))

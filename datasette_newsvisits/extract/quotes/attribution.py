@@ -1,0 +1,393 @@
+"""Attribution: for each quotation, the rules in ``RULES`` are tried in order.
+
+A rule reads the quotation in its sentence (``Reading``: at most ``SENTENCE_REACH``
+characters either side) and returns ``(Attribution, kind)`` when it decides, None to
+pass to the next rule. The order:
+
+1. ``split_quotation``: ``"…," he said, "…"`` - the second part takes the first
+   part's speaker;
+2. ``introduced``: after ``X said:`` / ``X said,`` / ``X said that`` (pattern
+   ``X said:`` for a colon);
+3. ``colon_introduction``: after ``X said in an interview on Monday:`` or
+   ``X repeated:``;
+4. ``standing_alone``: a quotation that is its own sentence or opens one; right after
+   the closing mark (a comma or dash between allowed): ``X quoted Y as saying``
+   (speaker Y, ``medium``), ``said X``, ``according to X`` / ``in the words of X``,
+   ``X said`` / ``X told Y`` (speaker X, not Y), an apposition allowed (``X, a former
+   minister, wrote``); with nothing after it, the quotation continues the previous
+   one in its paragraph, or takes the speaker of a verb of saying in the sentence just
+   before it (``…, Lukashenko told Xinhua. "…"``), or of a paragraph ending in a colon
+   (pattern ``continuation``);
+5. ``verb_before``: a quotation inside a sentence takes the last verb of saying before
+   it, outside other quotations (``Zelenskyy … noted that "…"``, ``According to him,
+   … "…"``, ``quoted him as saying that "…"``); a verb after "and" shares the subject
+   of the verb before it; passive verbs ("is reported to") attribute nothing;
+6. ``attribution_after``: else an attribution right after the closing mark;
+7. ``closing_attribution``: else one closing the sentence (``…, Qin told Aleinik.``);
+8. ``he_or_she_opening``: a long quotation in a sentence that starts with "He"/"She"
+   and has no verb of saying is that person's ("He also sought Beijing's help to "…"");
+
+and when no rule decides, the speaker is None: no guess.
+
+Media: a news agency that carries someone's words is not the speaker. ``X told
+Xinhua`` gives X; ``Xinhua quoted X as saying`` gives X; when a quotation inside a
+paraphrase has its own subject and verb (``He also praised … as "…", Xinhua added``)
+the subject is the speaker and the pattern is ``medium``. A quotation standing alone
+with only an agency after it (``"…," BelTA added``) is the agency's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from ...text.quotemarks import Quotation
+from . import references
+from .found import Attribution
+from .kind import kind_of
+from .patterns import (
+    COMMA,
+    HE_OR_SHE_OPENS,
+    INTRO,
+    LAST_WORD,
+    MEDIUM,
+    NEW_CLAUSE,
+    POST_ACCORDING,
+    POST_QUOTED,
+    POST_SAID_X,
+    POST_X_SAID,
+    PRE_ACCORDING,
+    PRE_QUOTED,
+    TAIL,
+    VERB,
+    could_be_speaker,
+)
+from .speakers import Speakers
+
+SENTENCE_REACH = 600  # characters read either side of a quotation at most
+
+Found = tuple[Attribution, str]  # the speaker, and the kind: speech or phrase
+
+
+class Reading:
+    """One quotation read in its sentence, with the quotations attributed before it."""
+
+    def __init__(
+        self, sp: Speakers, quotation: Quotation, done: list[tuple[Quotation, Found]]
+    ):
+        self.sp = sp
+        self.q = quotation
+        self.done = done
+        text = sp.text
+        s = quotation
+        self.close = s.stop
+        sent_start = sp.sentence(s.open, s.para_start, s.para_end)[0]
+        if s.close is None:
+            sent_end = s.para_end
+        else:
+            sent_end = sp.sentence(self.close, s.para_start, s.para_end)[1]
+        # run-on "sentences" (lists, tables, broken captures) are read near the quote
+        self.sent_start = max(sent_start, s.open - SENTENCE_REACH)
+        self.sent_end = min(sent_end, self.close + 1 + SENTENCE_REACH)
+        self.prev = done[-1] if done else None
+        self.prev_in_sentence = (
+            self.prev is not None
+            and self.prev[0].stop >= self.sent_start
+            and self.prev[0].para_start == s.para_start
+        )
+        # what lies between the previous quotation of the sentence (or its start) and this
+        self.local_from = (
+            self.prev[0].stop + 1 if self.prev_in_sentence else self.sent_start
+        )
+        self.local_pre = text[self.local_from : s.open]
+        self.post = text[self.close + 1 : self.sent_end] if s.close is not None else ""
+        self.bare = self.local_pre.strip(" \t,.;:—–-")
+
+    @cached_property
+    def after(self) -> Attribution | None:
+        """An attribution right after the closing mark."""
+        return after_quote(self.sp, self.close + 1, self.post) if self.post else None
+
+    @cached_property
+    def closing(self) -> Attribution | None:
+        """An attribution closing the sentence."""
+        return sentence_final(self.sp, self.close + 1, self.post) if self.post else None
+
+    @cached_property
+    def inline_kind(self) -> str:
+        """Speech or phrase, for a quotation inside a sentence (``kind``)."""
+        return kind_of(self.sp.text[self.q.start : self.q.end])
+
+    @cached_property
+    def standalone(self) -> bool:
+        """Whether the quotation stands alone rather than inside a sentence.
+
+        A quotation opening a sentence that goes on ("“All-weather” is how …") is part
+        of that sentence, unless it ends like a sentence or clause itself.
+        """
+        return not self.bare and (
+            self.after is not None
+            or self.sp.text[self.q.end - 1] in ".,!?;:…"
+            or not self.post.strip(" \t\n.,;:!?)—–-")
+        )
+
+
+# -- the rules, in order -----------------------------------------------------------
+
+
+def split_quotation(r: Reading) -> Found | None:
+    """ "…," he said, "…": the second part takes the first part's speaker."""
+    if (
+        r.prev_in_sentence
+        and r.prev[1][0].pattern not in (None, "continuation")
+        and r.local_pre.rstrip().endswith((",", ":"))
+        and VERB.search(r.local_pre)
+    ):
+        return r.prev[1][0], "speech"
+    return None
+
+
+def introduced(r: Reading) -> Found | None:
+    """X said: "…" / X said, "…" / X said that "…"."""
+    intro = INTRO.search(r.local_pre) if r.bare else None
+    if intro is None or r.sp.passive(r.local_from + intro.start()):
+        return None
+    a = r.sp.subject(r.local_from + intro.start(), r.sent_start)
+    if intro.group("mark") == ":":
+        a.pattern = "X said:"
+    else:
+        a.named("X said")
+    return a, "speech"
+
+
+def colon_introduction(r: Reading) -> Found | None:
+    """ "Lukashenko said in an interview on Monday:", "Lukashenko repeated:"."""
+    if not (r.bare and r.local_pre.rstrip().endswith(":")):
+        return None
+    a = colon_intro(r.sp, max(r.sent_start, r.local_from), r.q.open)
+    if a is None:
+        return None
+    a.pattern = "X said:"
+    return a, "speech"
+
+
+def standing_alone(r: Reading) -> Found | None:
+    """A quotation standing alone: the attribution after it, or a continuation."""
+    if not r.standalone:
+        return None
+    if r.after is not None:
+        return r.after, "speech"
+    return continuation(r), "speech"
+
+
+def verb_before(r: Reading) -> Found | None:
+    """The last verb of saying before the quotation in its sentence."""
+    before = before_quote(r.sp, r.sent_start, r.q.open)
+    if before is None:
+        return None
+    trailing = r.after or r.closing
+    if (
+        trailing is not None
+        and trailing.speaker
+        and MEDIUM.search(medium_text(r.sp, trailing))
+    ):
+        before.pattern = "medium"  # "He praised … as "…", Xinhua added"
+    return before, r.inline_kind
+
+
+def attribution_after(r: Reading) -> Found | None:
+    """An attribution right after the closing mark of a quotation inside a sentence."""
+    return (r.after, r.inline_kind) if r.after is not None else None
+
+
+def closing_attribution(r: Reading) -> Found | None:
+    """An attribution closing the sentence: "…, Qin told Aleinik."."""
+    return (r.closing, r.inline_kind) if r.closing is not None else None
+
+
+def he_or_she_opening(r: Reading) -> Found | None:
+    """ "He also sought Beijing's help to "…"": a sentence opened by He or She."""
+    opener = HE_OR_SHE_OPENS.match(r.sp.text, r.sent_start, r.q.open)
+    if opener is None or r.inline_kind != "speech":
+        return None
+    a = references.pronoun(r.sp, opener.group(1), opener.start(1), r.sent_start)
+    a.pattern = "pronoun"
+    return a, r.inline_kind
+
+
+RULES: tuple[Callable[[Reading], Found | None], ...] = (
+    split_quotation,
+    introduced,
+    colon_introduction,
+    standing_alone,
+    verb_before,
+    attribution_after,
+    closing_attribution,
+    he_or_she_opening,
+)
+
+
+def attribute(sp: Speakers, quotation: Quotation, done) -> Found:
+    """The first rule's verdict for ``quotation``; no speaker when none decides."""
+    r = Reading(sp, quotation, done)
+    for rule in RULES:
+        found = rule(r)
+        if found is not None:
+            return found
+    return Attribution(), r.inline_kind
+
+
+# -- reading the clauses around a quotation -----------------------------------------
+
+
+def medium_text(sp: Speakers, a: Attribution) -> str:
+    """The speaker phrase with its entity's name and role, to spot a news medium."""
+    entity = sp.entities.get(a.speaker_id) if a.speaker_id else None
+    extra = f" {entity.name} {entity.role or ''}" if entity else ""
+    return (a.speaker or "") + extra
+
+
+def after_quote(sp: Speakers, pos: int, post: str) -> Attribution | None:
+    """An attribution right after a closing mark (``post`` starts at ``pos``)."""
+    m = POST_QUOTED.match(post)
+    if m and could_be_speaker(m.group("np0")):
+        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
+        a.pattern = "medium"
+        return a
+    m = POST_SAID_X.match(post)
+    if m and could_be_speaker(m.group("np"), allow_pronoun=False):
+        return sp.resolve(pos + m.start("np"), pos + m.end("np")).named("said X")
+    m = POST_ACCORDING.match(post)
+    if m:
+        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
+        return a.named("according to X")
+    m = POST_X_SAID.match(post)
+    if m and could_be_speaker(m.group("np")):
+        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
+        return a.named(_said_or_told(m))
+    return None
+
+
+def _said_or_told(m) -> str:
+    """ "X told Y" when the verb is "told" with an object, else "X said"."""
+    told = m.group("verb") in ("told", "tells") and m.group("obj")
+    return "X told Y" if told else "X said"
+
+
+def sentence_final(sp: Speakers, pos: int, post: str) -> Attribution | None:
+    """An attribution closing the sentence: "…, the ministry said on Saturday."."""
+    # only a comma near the end can open the sentence's closing attribution
+    first = max(0, len(post) - 260)
+    if sp.last_event(pos + len(post), pos + first) is None and "ccording" not in post:
+        return None
+    for comma in COMMA.finditer(post, first):
+        if sp.inside_quote(pos + comma.start()):
+            continue
+        tail = post[comma.start() :]
+        for pattern in (POST_SAID_X, POST_ACCORDING, POST_X_SAID):
+            m = pattern.match(tail)
+            if not (
+                m
+                and could_be_speaker(
+                    m.group("np"), allow_pronoun=pattern is not POST_SAID_X
+                )
+            ):
+                continue
+            if not TAIL.match(tail, m.end()):
+                continue
+            start = pos + comma.start()
+            a = sp.resolve(start + m.start("np"), start + m.end("np"))
+            if pattern is POST_X_SAID:
+                return a.named(_said_or_told(m))
+            if pattern is POST_ACCORDING:
+                return a.named("according to X")
+            return a.named("said X")
+    return None
+
+
+def before_quote(sp: Speakers, sent_start: int, open_at: int) -> Attribution | None:
+    """The last verb of saying (or "according to X", "quoted X as saying") before."""
+    text = sp.text
+    best = None  # (position, kind, match)
+    verb_at = sp.last_event(open_at, sent_start)
+    if verb_at is not None:
+        best = (verb_at, "verb", VERB.match(text, verb_at))
+    for m in PRE_QUOTED.finditer(text, sent_start, open_at):
+        if not sp.inside_quote(m.start()) and (best is None or m.start() >= best[0]):
+            best = (m.start(), "quoted", m)
+    for m in PRE_ACCORDING.finditer(text, sent_start, open_at):
+        if not sp.inside_quote(m.start()) and (best is None or m.start() > best[0]):
+            best = (m.start(), "according", m)
+    if best is None or NEW_CLAUSE.search(text, best[0], open_at):
+        return None  # "X said …; while China's "…" …": another clause, another voice
+    at, how, m = best
+    if how == "verb":
+        told = m.group() in ("told", "tells")
+        return sp.subject(at, sent_start).named("X told Y" if told else "X said")
+    a = sp.resolve(m.start("np"), m.start("np") + len(m.group("np").rstrip()))
+    if how == "quoted":
+        a.pattern = "medium"
+        return a
+    return a.named("according to X")
+
+
+def continuation(r: Reading) -> Attribution:
+    """A quotation with no attribution of its own (``standing_alone``)."""
+    sp, s, sent_start = r.sp, r.q, r.sent_start
+    prev_sentence = sp.sentence(max(sent_start - 2, 0), s.para_start, sent_start)[0]
+    if r.done:
+        prev_span, (prev_a, _) = r.done[-1]
+        if (
+            prev_span.para_start == s.para_start
+            and prev_span.stop >= prev_sentence
+            and prev_a.found
+        ):
+            return Attribution(
+                prev_a.speaker, prev_a.speaker_id, "continuation", prev_a.how
+            )
+    if sent_start <= 0:
+        return Attribution()
+    intro = paragraph_intro(sp, s)
+    if intro is not None:
+        return intro
+    para_start, _ = sp.paragraph(sent_start - 1)
+    prev_start, _ = sp.sentence(max(sent_start - 2, 0), para_start, sent_start)
+    event = None
+    for m in VERB.finditer(sp.text, prev_start, sent_start):
+        if not sp.inside_quote(m.start()) and not sp.passive(m.start()):
+            event = m
+    if event is None:
+        return Attribution()
+    a = sp.subject(event.start(), prev_start)
+    if a.speaker_id is None:
+        return Attribution()
+    a.pattern = "continuation"
+    return a
+
+
+def paragraph_intro(sp: Speakers, s: Quotation) -> Attribution | None:
+    """A quotation opening a paragraph after one that ends "… put it this way:"."""
+    if s.para_start < 2 or sp.text[s.para_start : s.open].strip():
+        return None
+    before = sp.text[: s.para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    p_start, _ = sp.paragraph(len(before) - 1)
+    sent_start, _ = sp.sentence(len(before) - 1, p_start, len(before))
+    a = colon_intro(sp, sent_start, len(before))
+    if a is not None:
+        a.pattern = "X said:"
+    return a
+
+
+def colon_intro(sp: Speakers, sent_start: int, colon_end: int) -> Attribution | None:
+    """The speaker of "X said in Vilnius:" or "X repeated:" ending at ``colon_end``."""
+    verb_at = sp.last_event(colon_end, sent_start)
+    if verb_at is not None:
+        a = sp.subject(verb_at, sent_start)
+    else:
+        last = LAST_WORD.search(sp.text, sent_start, colon_end)
+        if not (last and last.group(1).islower()):
+            return None
+        a = sp.subject(last.start(1), sent_start)
+    return a if a.found else None

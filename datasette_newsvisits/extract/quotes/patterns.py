@@ -1,0 +1,102 @@
+"""The regular expressions quote attribution reads clauses with, built from the vocabulary.
+
+Speaker phrases (``NP``) are runs of up to eight (twelve after "said") word tokens;
+"U.S."-style initials count as one token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.patterns import alternation
+from ..vocabulary import (
+    ADVERBS_BEFORE_VERB,
+    MEDIUM_WORDS,
+    NOT_SPEAKER_NAMES,
+    ORGANIZATION_ROLES,
+    PERSON_ROLE_SYNONYMS,
+    PREPOSITIONS,
+    SAYING_PHRASES,
+    SAYING_VERBS,
+    SPEAKER_DETERMINERS,
+    SPEAKER_PRONOUNS,
+    SUBJECT_TRAILERS,
+)
+
+VERBS = alternation(SAYING_VERBS | SAYING_PHRASES)
+VERB = re.compile(r"(?<![\w\-’'])" + VERBS + r"\b")
+
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
+_NP = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}?"
+_NP_LONG = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,11}}?"
+_ADVERBS = rf"(?:{alternation(ADVERBS_BEFORE_VERB)}\s+)*"
+
+# Right after a closing mark.
+POST_QUOTED = re.compile(
+    rf"\s*[,.!?]?\s*(?P<np0>{_NP})\s+quoted\s+(?P<np>{_NP})\s+as\s+saying\b"
+)
+POST_SAID_X = re.compile(
+    rf"\s*[,!?—–]?\s*(?P<verb>{VERBS})\s+(?P<np>{_NP_LONG})"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
+)
+POST_ACCORDING = re.compile(
+    rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
+)
+POST_X_SAID = re.compile(
+    rf"\s*[,!?—–]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},)?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
+    rf"(?P<obj>\s+{_NP})?"
+)
+COMMA = re.compile(",")
+# What may follow a closing attribution to the end of its sentence.
+TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?$")
+
+# Before the opening mark.
+PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
+PRE_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
+)
+INTRO = re.compile(rf"{VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
+LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
+NEW_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b")
+HE_OR_SHE_OPENS = re.compile(r"\s*(He|She)\b")
+
+# Inside a speaker phrase.
+AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
+WHO = re.compile(r",?\s*\bwho$")
+AND_OR_BUT_ENDS = re.compile(r"(?:^|[\s,])(?:and|but)$")
+CLAUSE_START = re.compile(
+    r"(?:[,;:()“”\"‘„«»]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
+    re.IGNORECASE,
+)
+TRAILING_ADVERBS = re.compile(rf"(?:\s+{alternation(SUBJECT_TRAILERS)})+\s*$")
+# "the" + up to three modifiers + a role noun, ending the phrase.
+DESCRIPTOR = re.compile(
+    r"(?:^|(?<=\s))(?P<det>[Tt]he)\s+(?P<mods>(?:[\w’'\-.]+\s+){0,3}?)(?P<role>"
+    + alternation(set(PERSON_ROLE_SYNONYMS) | set(ORGANIZATION_ROLES))
+    + r")$",
+    re.IGNORECASE,
+)
+MEDIUM = re.compile(rf"\b{alternation(MEDIUM_WORDS)}\b", re.IGNORECASE)
+# Where the lead-in before a mention stops ("… said. Foreign Minister X": "Foreign
+# Minister" is what the article says X is).
+CONTEXT_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def could_be_speaker(np: str, allow_pronoun: bool = True) -> bool:
+    """Could ``np`` be a speaker phrase (a name, a pronoun, a determiner phrase)?"""
+    words = np.split()
+    if not words:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in SPEAKER_PRONOUNS:
+        return allow_pronoun and len(words) == 1 and low in ("he", "she", "they", "it")
+    if first[0].isupper() or low in SPEAKER_DETERMINERS:
+        return True
+    # "spokesperson Hua Chunying": a lower-case title before a name
+    return (
+        low not in NOT_SPEAKER_NAMES
+        and low not in PREPOSITIONS
+        and words[-1][0].isupper()
+    )
