@@ -28,6 +28,87 @@ class Aggregate:
     refresh: str | None = None
 
 
+def comparable_figure(alias: str = "f") -> str:
+    """SQL true for figures worth comparing (on a figures table or aggregate
+    ``alias``): money, percentages and counts; never dates, nor a count with no unit
+    that reads as a year."""
+    return (
+        f"{alias}.kind IN ('money', 'percent', 'count') AND NOT ({alias}.kind = 'count' "
+        f"AND {alias}.unit IS NULL AND {alias}.value BETWEEN 1000 AND 2999)"
+    )
+
+
+# The plugin's comparison pages rank items within a visit (or across all): these hold
+# one row per item and visit, with the outlets carrying it, so the top rows come
+# straight from an index. Outlet lists are ordered by outlet id.
+COMPARISON_AGGREGATES = [
+    Aggregate(
+        "figure_visit",
+        "Figures (money, percent, counts; no dates) per visit: how many outlets and "
+        "articles report each normalized value, which outlets, a wording.",
+        "visit_id TEXT, kind TEXT, value REAL, unit TEXT, outlets INTEGER, "
+        "articles INTEGER, outlet_ids TEXT, surface TEXT",
+        f"""SELECT visit_id, kind, value, unit, count(outlet_id) AS outlets,
+        sum(articles) AS articles, group_concat(outlet_id) AS outlet_ids,
+        min(surface) AS surface FROM (
+          SELECT a.visit_id, a.outlet_id, f.kind, f.value, f.unit,
+          count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
+          FROM figures f JOIN articles a ON a.id = f.article_id
+          WHERE {comparable_figure()} AND {{where}}
+          GROUP BY a.visit_id, f.kind, f.value, f.unit, a.outlet_id
+          ORDER BY a.visit_id, f.kind, f.value, f.unit, a.outlet_id
+        ) GROUP BY visit_id, kind, value, unit""",
+        ("visit_id, kind, outlets DESC, articles DESC",),
+    ),
+    Aggregate(
+        "figure_groups",
+        "Figures (money, percent, counts; no dates) across all visits: how many "
+        "outlets and articles report each normalized value, which outlets, a wording.",
+        "kind TEXT, value REAL, unit TEXT, outlets INTEGER, articles INTEGER, "
+        "outlet_ids TEXT, surface TEXT",
+        f"""SELECT kind, value, unit, count(outlet_id) AS outlets,
+        sum(articles) AS articles, group_concat(outlet_id) AS outlet_ids,
+        min(surface) AS surface FROM (
+          SELECT a.outlet_id, f.kind, f.value, f.unit,
+          count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
+          FROM figures f JOIN articles a ON a.id = f.article_id
+          WHERE {comparable_figure()} AND {{where}}
+          GROUP BY f.kind, f.value, f.unit, a.outlet_id
+          ORDER BY f.kind, f.value, f.unit, a.outlet_id
+        ) GROUP BY kind, value, unit""",
+        ("kind, outlets DESC, articles DESC",),
+    ),
+    Aggregate(
+        "quote_visit",
+        "Each quotation (quote_key) per visit: outlets and articles carrying it, how "
+        "many different speakers they name, the longest wording.",
+        "visit_id TEXT, quote_key TEXT, quotes INTEGER, articles INTEGER, "
+        "outlets INTEGER, speakers INTEGER, text TEXT",
+        """SELECT a.visit_id, q.quote_key, count(*) AS quotes,
+        count(DISTINCT q.article_id) AS articles, count(DISTINCT a.outlet_id) AS outlets,
+        count(DISTINCT coalesce(q.speaker_id, q.speaker)) AS speakers,
+        max(length(q.text)) AS _longest, q.text
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.quote_key IS NOT NULL AND q.quote_key != '' AND {where}
+        GROUP BY a.visit_id, q.quote_key""",
+        ("visit_id, outlets DESC, articles DESC",),
+    ),
+    Aggregate(
+        "reuse_visit",
+        "Each group of shared (wire) sentences per visit: outlets, articles and "
+        "sentences carrying it, and how many different wordings.",
+        "visit_id TEXT, reuse_id INTEGER, outlets INTEGER, articles INTEGER, "
+        "sentences INTEGER, variants INTEGER",
+        """SELECT a.visit_id, s.reuse_id, count(DISTINCT a.outlet_id) AS outlets,
+        count(DISTINCT s.article_id) AS articles, count(*) AS sentences,
+        count(DISTINCT s.text) AS variants
+        FROM sentences s JOIN articles a ON a.id = s.article_id
+        WHERE s.reuse_id IS NOT NULL AND {where}
+        GROUP BY a.visit_id, s.reuse_id""",
+        ("visit_id, outlets DESC, articles DESC", "reuse_id"),
+    ),
+]
+
 AGGREGATES = [
     Aggregate(
         "coverage",
@@ -195,6 +276,7 @@ AGGREGATES = [
             "reuse_id",
         ),
     ),
+    *COMPARISON_AGGREGATES,
 ]
 
 BY_NAME = {aggregate.name: aggregate for aggregate in AGGREGATES}
