@@ -3,9 +3,10 @@
 ``?_facet_entity=person`` counts articles per entity of that type (``1`` for every
 type), ``?_facet_speaker=1`` per quoted speaker, ``?_facet_label=1`` per label and
 person (or ``_facet_label=<entity id>`` for one person's labels). Selecting a value adds
-``_where=id in (select article_id from … where …)``, which filters the table and is
-removed again by the value's cross. Month of publication is the plain column facet
-``_facet=month``.
+a filter Datasette applies without arbitrary SQL, so it works with ``allow_sql: false``:
+``_through`` over ``article_entities`` or ``quotes`` for an entity or speaker, and the
+plugin's ``_label=<entity id>:<label>`` (``filters.py``) for a label. The value's cross
+removes it again. Month of publication is the plain column facet ``_facet=month``.
 
 Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` and
 ``month``, are counted from the load-time aggregates; other filters count live
@@ -14,6 +15,7 @@ over the filtered articles, within Datasette's facet time limit.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import urllib.parse
 
@@ -21,28 +23,45 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import path_with_added_args, path_with_removed_args
 
+from .filters import label_arg, through_arg
+
 ARTICLES = "articles"
-
-
-def sql_literal(value: str) -> str:
-    """``value`` as a quoted SQL string literal."""
-    return "'" + str(value).replace("'", "''") + "'"
+# Parameters that change how a page looks, not which rows it holds.
+PRESENTATION = (
+    "_facet",
+    "_size",
+    "_sort",
+    "_next",
+    "_col",
+    "_nocol",
+    "_labels",
+    "_nolabels",
+    "_shape",
+    "_json",
+    "_nosuggest",
+    "_nofacet",
+    "_nocount",
+    "_trace",
+    "_timelimit",
+    "_extra",
+    "_search_mode",
+    "_hash",
+    "_ttl",
+)
 
 
 def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
     """The exact-match filters of the request if they are all in ``allowed``, else None.
 
-    None means the page is filtered some other way (search, ``_where``, other columns)
-    and counts must be made live.
+    None means the page is filtered some other way (search, ``_through``, ``_label``,
+    ``_where``, other columns) and counts must be made live.
     """
     filters = {}
     for key, value in urllib.parse.parse_qsl(request.query_string):
         if key.startswith("_"):
-            if key in ("_where", "_search", "_filter_column", "_filter_op"):
-                return None
-            if key.startswith(("_search_", "_filter_")):
-                return None
-            continue
+            if key.startswith(PRESENTATION):
+                continue
+            return None
         column = key.removesuffix("__exact")
         if column not in allowed or column in filters:
             return None
@@ -51,7 +70,7 @@ def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
 
 
 class _ArticleFacet(Facet):
-    """Shared machinery: counts articles per value, toggles a ``_where`` filter."""
+    """Shared machinery: counts articles per value, toggles the value's filter."""
 
     aggregate_columns: tuple[str, ...] = ()
     title = ""
@@ -83,9 +102,7 @@ class _ArticleFacet(Facet):
         if self.table != ARTICLES:
             return results, timed_out
         size = self.get_facet_size()
-        selected = {
-            value for key, value in self.get_querystring_pairs() if key == "_where"
-        }
+        pairs = self.get_querystring_pairs()
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             option = str(config.get("simple") or config.get("type") or "1")
@@ -98,12 +115,13 @@ class _ArticleFacet(Facet):
                 continue
             values = []
             for row in rows[:size]:
-                clause = self.where_clause(row)
-                is_selected = clause in selected
+                key, value = self.selection(row)
+                present = _present(pairs, key, value)
+                is_selected = present is not None
                 toggle = (
-                    path_with_removed_args(self.request, {"_where": clause})
+                    path_with_removed_args(self.request, {key: present})
                     if is_selected
-                    else path_with_added_args(self.request, {"_where": clause})
+                    else path_with_added_args(self.request, {key: value})
                 )
                 values.append(
                     {
@@ -207,12 +225,9 @@ class EntityFacet(_ArticleFacet):
             params,
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles mentioning this entity."""
-        return (
-            "id in (select article_id from article_entities where entity_id = "
-            f"{sql_literal(row['value'])})"
-        )
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles mentioning this entity."""
+        return through_arg("article_entities", "entity_id", row["value"])
 
 
 class SpeakerFacet(_ArticleFacet):
@@ -250,12 +265,9 @@ class SpeakerFacet(_ArticleFacet):
             {},
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles quoting this speaker."""
-        return (
-            "id in (select article_id from quotes where speaker_id = "
-            f"{sql_literal(row['value'])})"
-        )
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles quoting this speaker."""
+        return through_arg("quotes", "speaker_id", row["value"])
 
 
 class LabelFacet(_ArticleFacet):
@@ -303,16 +315,32 @@ class LabelFacet(_ArticleFacet):
             params,
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles putting this label on this person."""
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles putting this label on this person."""
         entity_id, _, label = row["value"].partition("|")
-        return (
-            "id in (select article_id from labels where entity_id = "
-            f"{sql_literal(entity_id)} and label = {sql_literal(label)})"
-        )
+        return label_arg(entity_id, label)
 
 
 FACET_CLASSES = [EntityFacet, SpeakerFacet, LabelFacet]
+
+
+def _present(pairs, key: str, value: str) -> str | None:
+    """The request's own spelling of filter ``key=value`` if it has it, else None.
+
+    ``_through`` values are JSON: compared parsed, so any spacing matches.
+    """
+    for k, v in pairs:
+        if k != key:
+            continue
+        if v == value:
+            return v
+        if key == "_through":
+            try:
+                if json.loads(v) == json.loads(value):
+                    return v
+            except ValueError:
+                continue
+    return None
 
 
 # Facets offered in the table's actions menu: one click adds them, and they cost nothing
