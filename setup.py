@@ -22,6 +22,7 @@ setup(
             "data/corpus/*.json",
             "templates/*.html",
             "static/*",
+            "static/vendor/*",
         ]
     },
     entry_points={
@@ -30,7 +31,7 @@ setup(
     },
     python_requires=">=3.11",
     install_requires=[
-        "datasette>=0.65.1,<1.0",
+        "datasette>=0.65.1,<1.1",
         "sqlite-utils>=3.35",
         "datasette-vega>=0.6.2",
         "click>=8.0",

@@ -219,3 +219,31 @@ def build_sample_db(path: str | Path) -> Path:
     refresh_aggregates(conn)
     conn.close()
     return path
+
+
+async def table_json(ds, path: str, query: str = "") -> dict:
+    """A table page's JSON with 0.65's keys on either Datasette: ``facet_results`` by
+    facet name, ``filtered_table_rows_count`` and ``suggested_facets`` (1.0 returns
+    the last two only when asked, and nests the facets under ``results``)."""
+    from datasette_newsvisits.plugin.compat import DATASETTE_1
+
+    extra = "&_extra=count,suggested_facets,facet_results" if DATASETTE_1 else ""
+    response = await ds.client.get(f"{path}.json?{query}{extra}")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    if DATASETTE_1:
+        data["facet_results"] = data["facet_results"]["results"]
+        data["filtered_table_rows_count"] = data["count"]
+    return data
+
+
+async def sql_rows(ds, database: str, sql: str) -> list[dict]:
+    """Rows of arbitrary SQL through Datasette (``/db.json?sql=`` on 0.65, which 1.0
+    redirects to ``/db/-/query.json``)."""
+    response = await ds.client.get(
+        f"/{database}.json",
+        params={"sql": sql, "_shape": "array"},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()

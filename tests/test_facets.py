@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
-from plugin_sample import LUKASHENKO, build_sample_db, register_plugin
+from plugin_sample import LUKASHENKO, build_sample_db, register_plugin, table_json
 
 from datasette_newsvisits.plugin.facets import aggregate_filters
 
@@ -24,10 +24,7 @@ def ds(sample_db):
 
 
 async def facets(ds, query: str) -> dict:
-    response = await ds.client.get(f"/newsvisits/articles.json?_size=0&{query}")
-    assert response.status_code == 200, response.text
-    data = response.json()
-    return data
+    return await table_json(ds, "/newsvisits/articles", f"_size=0&{query}")
 
 
 def counts(facet: dict) -> dict:
