@@ -123,7 +123,7 @@ async def test_configured_facets_show_on_the_html_table_page(sample_db):
     page = (await ds.client.get("/newsvisits/articles")).text
     for heading in ("visit_id", "outlet_id", "entity: person"):
         assert f'data-column="{heading}"' in page
-    assert "_through=%7B%22table%22%3A%22article_entities%22" in page
+    assert "_mentions=alexander-lukashenko" in page
 
 
 @pytest.mark.asyncio
@@ -166,3 +166,23 @@ async def test_facets_on_the_bundled_corpus(bundled_db):
     data = await facets(ds, "_facet_entity=1&_facet_speaker=1&_facet_label=1")
     entities = data["facet_results"]["entity"]["results"]
     assert entities and all(1 <= v["count"] <= 5 for v in entities)
+
+
+@pytest.mark.asyncio
+async def test_a_selection_combines_with_column_filters_and_reads_as_words(sample_db):
+    ds = Datasette(immutables=[str(sample_db)], metadata={"allow_sql": False})
+    data = await table_json(
+        ds, "/newsvisits/articles", "_size=0&outlet_id=dw&_facet_label=1"
+    )
+    [strongman] = data["facet_results"]["label"]["results"]
+    query = strongman["toggle_url"].split("?", 1)[1]
+    selected = await table_json(ds, "/newsvisits/articles", query)
+    assert selected["filtered_table_rows_count"] == 1
+    page = (await ds.client.get(f"/newsvisits/articles?{query}")).text
+    assert "calling Alexander Lukashenko “strongman”" in page
+    xi = await table_json(
+        ds, "/newsvisits/articles", "_size=0&outlet_id=aljazeera&_mentions=xi-jinping"
+    )
+    assert xi["filtered_table_rows_count"] == 1
+    page = (await ds.client.get("/newsvisits/articles?_quoting=hua-chunying")).text
+    assert "quoting Hua Chunying" in page

@@ -9,7 +9,7 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
 from . import charts
-from .filters import through_arg
+from .filters import mentions_arg
 from .queries import (
     UNKNOWN,
     articles_per_month_by_visit,
@@ -164,7 +164,7 @@ async def entity_page(datasette, request):
                 datasette,
                 db,
                 "articles",
-                [through_arg("article_entities", "entity_id", entity_id)],
+                [mentions_arg(entity_id)],
             ),
             "labels_page_url": page_url(datasette, "/labels", {"entity": entity_id}),
             "quotes_page_url": page_url(datasette, "/quotes", {"speaker": entity_id}),

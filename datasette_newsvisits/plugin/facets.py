@@ -3,9 +3,8 @@
 ``?_facet_entity=person`` counts articles per entity of that type (``1`` for every
 type), ``?_facet_speaker=1`` per quoted speaker, ``?_facet_label=1`` per label and
 person (or ``_facet_label=<entity id>`` for one person's labels). Selecting a value adds
-a filter Datasette applies without arbitrary SQL, so it works with ``allow_sql: false``:
-``_through`` over ``article_entities`` or ``quotes`` for an entity or speaker, and the
-plugin's ``_label=<entity id>:<label>`` (``filters.py``) for a label. The value's cross
+one of the plugin's filters (``filters.py``: ``_mentions``, ``_quoting``, ``_label``),
+which work with ``allow_sql: false`` and read as words. The value's cross
 removes it again. Month of publication is the plain column facet ``_facet=month``.
 
 Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` and
@@ -15,7 +14,6 @@ over the filtered articles, within Datasette's facet time limit.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import urllib.parse
 
@@ -23,7 +21,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import path_with_added_args, path_with_removed_args
 
-from .filters import label_arg, through_arg
+from .filters import label_arg, mentions_arg, quoting_arg
 
 ARTICLES = "articles"
 # Parameters that change how a page looks, not which rows it holds.
@@ -53,7 +51,7 @@ PRESENTATION = (
 def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
     """The exact-match filters of the request if they are all in ``allowed``, else None.
 
-    None means the page is filtered some other way (search, ``_through``, ``_label``,
+    None means the page is filtered some other way (search, the plugin's filters,
     ``_where``, other columns) and counts must be made live.
     """
     filters = {}
@@ -227,7 +225,7 @@ class EntityFacet(_ArticleFacet):
 
     def selection(self, row) -> tuple[str, str]:
         """The filter for articles mentioning this entity."""
-        return through_arg("article_entities", "entity_id", row["value"])
+        return mentions_arg(row["value"])
 
 
 class SpeakerFacet(_ArticleFacet):
@@ -267,7 +265,7 @@ class SpeakerFacet(_ArticleFacet):
 
     def selection(self, row) -> tuple[str, str]:
         """The filter for articles quoting this speaker."""
-        return through_arg("quotes", "speaker_id", row["value"])
+        return quoting_arg(row["value"])
 
 
 class LabelFacet(_ArticleFacet):
@@ -325,22 +323,8 @@ FACET_CLASSES = [EntityFacet, SpeakerFacet, LabelFacet]
 
 
 def _present(pairs, key: str, value: str) -> str | None:
-    """The request's own spelling of filter ``key=value`` if it has it, else None.
-
-    ``_through`` values are JSON: compared parsed, so any spacing matches.
-    """
-    for k, v in pairs:
-        if k != key:
-            continue
-        if v == value:
-            return v
-        if key == "_through":
-            try:
-                if json.loads(v) == json.loads(value):
-                    return v
-            except ValueError:
-                continue
-    return None
+    """``value`` if the request has filter ``key=value``, else None."""
+    return value if (key, value) in pairs else None
 
 
 # Facets offered in the table's actions menu: one click adds them, and they cost nothing

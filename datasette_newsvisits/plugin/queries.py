@@ -33,7 +33,7 @@ async def query(datasette, database: str, sql: str, params=None) -> list[dict]:
 
 
 def table_url(datasette, database: str, table: str, args: dict | list) -> str:
-    """A Datasette table URL with ``args`` (column filters, ``_through``…)."""
+    """A Datasette table URL with ``args`` (column filters, the plugin's filters…)."""
     pairs = args.items() if isinstance(args, dict) else args
     query_string = urllib.parse.urlencode([(k, v) for k, v in pairs if v is not None])
     return datasette.urls.table(database, table) + (

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datasette.utils.asgi import NotFound
 
 from .choices import visit_and_outlet_choices
-from .filters import through_arg
+from .filters import wire_arg
 from .queries import UNKNOWN, outlet_filter, page_url, query, table_url
 from .render import database_for, respond
 from .textdiff import changed_words, word_diff
@@ -72,10 +72,10 @@ async def wire_group_page(datasette, request):
         WHERE t.reuse_id = :id GROUP BY t.outlet_id ORDER BY articles DESC, name""",
         {"id": reuse_id},
     )
-    through = through_arg("sentences", "reuse_id", reuse_id)
+    carrying = wire_arg(reuse_id)
     for outlet in outlets:
         outlet["url"] = table_url(
-            datasette, db, "articles", [outlet_filter(outlet["col"]), through]
+            datasette, db, "articles", [outlet_filter(outlet["col"]), carrying]
         )
     variants = await query(
         datasette,
@@ -111,7 +111,7 @@ async def wire_group_page(datasette, request):
             "sentences_url": table_url(
                 datasette, db, "sentences", [("reuse_id", reuse_id)]
             ),
-            "articles_url": table_url(datasette, db, "articles", [through]),
+            "articles_url": table_url(datasette, db, "articles", [carrying]),
         },
         rows=[{k: v for k, v in row.items() if k != "diff"} for row in variants],
         columns=VARIANT_COLUMNS,
