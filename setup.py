@@ -49,6 +49,7 @@ setup(
             "pytest>=7",
             "pytest-asyncio>=0.21",
             "playwright>=1.40",
+            "build",
             "ruff",
         ],
     },

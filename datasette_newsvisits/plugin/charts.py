@@ -129,7 +129,7 @@ def heat_map(
     rows: list[dict],
     x: str,
     y: str,
-    title: str,
+    title: str | dict,
     value: str = "share",
     count: str = "articles",
 ) -> dict:

@@ -258,7 +258,7 @@ async def _comparison_page(datasette, request, db, scope: Scope, visit):
                 label_cells,
                 "label",
                 "outlet",
-                "Labels: share of each outlet's articles",
+                {"text": "Labels", "subtitle": "share of each outlet's articles"},
             ),
             "articles_url": table_url(
                 datasette, db, "articles", scope.article_filter()
