@@ -5,6 +5,10 @@ or every outlet."""
 
 from __future__ import annotations
 
+import urllib.parse
+
+from markupsafe import Markup
+
 from ..aggregates import comparable_figure
 from .choices import visit_and_outlet_choices
 from .filters import visit_arg
@@ -13,7 +17,7 @@ from .render import database_for, respond
 
 FIGURE_KINDS = ("money", "percent", "count")
 RANK = "CASE t.kind WHEN 'money' THEN 0 WHEN 'percent' THEN 1 ELSE 2 END"
-LIMIT = 60
+LIMIT = 40  # per kind
 COLUMNS = [
     "kind",
     "value",
@@ -88,18 +92,25 @@ async def figures_page(datasette, request):
         for row in await query(datasette, db, "SELECT id, name FROM outlets")
     }
     for row in data["rows"]:
+        rows_url = _rows_url(datasette, db, row, visit)
         ids = (row["outlet_ids"] or "").split(",") if row["outlet_ids"] else []
+        if outlet == "unknown":
+            ids = [""]
         row["outlet_list"] = [
             {
-                "name": names.get(i, i),
-                "url": _rows_url(datasette, db, row, i, visit),
+                "name": names.get(i, i) if i else UNKNOWN,
+                "url": rows_url + "&" + urllib.parse.urlencode([outlet_filter(i)]),
             }
             for i in ids
         ]
-        if outlet == "unknown":
-            row["outlet_list"] = [
-                {"name": UNKNOWN, "url": _rows_url(datasette, db, row, "", visit)}
-            ]
+    # Joined here, not in the template: up to 120 rows of two dozen links each.
+    outlets_html = [
+        Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(o["url"], o["name"])
+            for o in row["outlet_list"]
+        )
+        for row in data["rows"]
+    ]
     choices = await visit_and_outlet_choices(datasette, db)
     return await respond(
         datasette,
@@ -108,6 +119,7 @@ async def figures_page(datasette, request):
         {"database": db, "visit": visit, "kind": kind, "outlet": outlet, **data},
         {
             "choices": choices,
+            "outlets_html": outlets_html,
             "kinds": FIGURE_KINDS,
             "form_url": page_url(datasette, "/figures"),
         },
@@ -116,13 +128,13 @@ async def figures_page(datasette, request):
     )
 
 
-def _rows_url(datasette, db: str, row: dict, outlet_id: str, visit: str) -> str:
-    """The figures table rows behind one figure of one outlet."""
+def _rows_url(datasette, db: str, row: dict, visit: str) -> str:
+    """The figures table rows behind one figure (add an outlet filter for one outlet)."""
     value = (
         ("value", row["value"]) if row["value"] is not None else ("value__isnull", 1)
     )
     unit = ("unit", row["unit"]) if row["unit"] else ("unit__isnull", "1")
-    args = [("kind", row["kind"]), value, unit, outlet_filter(outlet_id)]
+    args = [("kind", row["kind"]), value, unit]
     if visit:
         args.append(visit_arg(visit))
     return table_url(datasette, db, "figures", args)
