@@ -293,3 +293,32 @@ async def test_new_pages_escape_markup_in_data(ds, path):
     assert "<script>alert" not in page
     assert "<b>" not in page.replace("<body", "")
     assert HOSTILE not in page
+
+
+def test_word_diff_marks_the_words_one_wording_adds_and_drops():
+    from datasette_newsvisits.plugin.textdiff import changed_words, word_diff
+
+    pieces = word_diff("Xi would host him.", "Xi will host him soon.")
+    assert pieces == [
+        ("equal", "Xi "),
+        ("delete", "would "),
+        ("insert", "will "),
+        ("equal", "host "),
+        ("delete", "him."),
+        ("insert", "him soon."),
+    ]
+    assert changed_words(pieces) == 5
+    assert changed_words(word_diff("same words", "same words")) == 0
+
+
+def test_quote_rows_agreeing_on_the_speaker_are_not_marked():
+    from datasette_newsvisits.plugin.quotes_view import mark_disagreements
+
+    rows = [
+        {"speaker_id": "xi", "speaker": None, "text": "old friends"},
+        {"speaker_id": "xi", "speaker": None, "text": "old friends"},
+        {"speaker_id": None, "speaker": None, "text": "old friends"},
+    ]
+    assert mark_disagreements(rows)["speaker"] == "xi"
+    assert [r["speaker_differs"] for r in rows] == [False, False, True]
+    assert not any(r["wording_differs"] for r in rows)

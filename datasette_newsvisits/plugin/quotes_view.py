@@ -80,21 +80,17 @@ async def wordings(datasette, db: str, keys: list[str], visit: str) -> list[dict
 
 def mark_disagreements(rows: list[dict]) -> dict:
     """Mark, within one quotation's rows, each speaker that differs from the one most
-    outlets name (no speaker counts as differing) and each wording that differs from
-    the most common one, with its word diff. Returns the majority speaker and
-    wording."""
+    outlets name (no speaker counts as differing, once some outlet names one) and each
+    wording that differs from the most common one, with its word diff. Returns the
+    majority speaker and wording."""
     speakers = Counter(_speaker(r) for r in rows if _speaker(r))
     texts = Counter(r["text"] for r in rows)
     speaker = speakers.most_common(1)[0][0] if speakers else None
     common = texts.most_common(1)[0][0] if texts else ""
     for row in rows:
-        row["speaker_differs"] = len(speakers) > 1 or (
-            bool(speakers) and _speaker(row) is None
-        )
-        row["speaker_differs"] = row["speaker_differs"] and _speaker(row) != speaker
-        pieces = word_diff(common, row["text"])
-        row["wording_differs"] = changed_words(pieces) > 0
-        row["diff"] = pieces
+        row["speaker_differs"] = speaker is not None and _speaker(row) != speaker
+        row["diff"] = word_diff(common, row["text"])
+        row["wording_differs"] = changed_words(row["diff"]) > 0
     return {"speaker": speaker, "text": common}
 
 
