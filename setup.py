@@ -22,6 +22,7 @@ setup(
             "data/corpus/*.json",
             "templates/*.html",
             "static/*",
+            "static/vendor/*",
         ]
     },
     entry_points={
@@ -30,7 +31,7 @@ setup(
     },
     python_requires=">=3.11",
     install_requires=[
-        "datasette>=0.65.1,<1.0",
+        "datasette>=0.65.1,<1.1",
         # 4.0: float columns are REAL (the schema's type) and nested writes use
         # savepoints, so one article's failure rolls back only that article.
         "sqlite-utils>=4.0",
@@ -49,6 +50,7 @@ setup(
             "pytest>=7",
             "pytest-asyncio>=0.21",
             "playwright>=1.40",
+            "build",
             "ruff",
         ],
     },
