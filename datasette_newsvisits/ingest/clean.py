@@ -213,6 +213,10 @@ def clean_text(raw: str) -> Cleaned:
     lines = [line for line in lines if line]
     lines = _unglue_prefixes(lines, removed)
     kinds = [_classify(line) for line in lines]
+    if "teaser" in kinds and None not in kinds:
+        # Teasers and no prose: a flattened article (exports carry a story as one
+        # line, often ending in a credit, not a full stop), not a page of links.
+        kinds = [None if kind == "teaser" else kind for kind in kinds]
     _mark_captions(lines, kinds)
     _mark_tail(lines, kinds)
     headline = _find_headline(lines, kinds)
