@@ -42,6 +42,9 @@ setup(
         "datasketch>=1.6,<3",
         "numpy>=1.24",
         "scipy>=1.10",
+        # Reads the encoding of inputs that have no byte-order mark, declare no charset
+        # and are not UTF-8 (windows-1251, koi8-r captures); no download at run time.
+        "charset-normalizer>=3.0",
     ],
     extras_require={
         "test": [

@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS article_sources (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     format TEXT,
     raw_text TEXT,
-    cleaning TEXT
+    cleaning TEXT,
+    encoding TEXT
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
@@ -149,6 +150,19 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "entities": ["type"],
 }
 
+# Columns added after a table was first published: ``ensure_schema`` adds them to
+# databases made before (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
+ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "article_sources": {"encoding": "TEXT"},
+}
+
+# Partial indexes, by name: (table, column, condition).
+PARTIAL_INDEXES = {
+    # Articles loaded before sources were prefixed (no encoding recorded), which the
+    # loader renames when it meets their input again: found without a table scan.
+    "idx_article_sources_legacy": ("article_sources", "article_id", "encoding IS NULL"),
+}
+
 # Full-text search tables, kept in step with their tables by triggers, so that an
 # article's text and its index are written in the same transaction.
 FTS = {
@@ -171,6 +185,7 @@ ARTICLE_CHILD_TABLES = [
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create every table, index and full-text index that does not exist yet."""
     conn.executescript(TABLES)
+    _add_columns(conn)
     for table, columns in INDEXES.items():
         for column in columns:
             names = column if isinstance(column, tuple) else (column,)
@@ -178,12 +193,26 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
                 f"CREATE INDEX IF NOT EXISTS idx_{table}_{'_'.join(names)} "
                 f"ON {table}({', '.join(f'[{n}]' for n in names)})"
             )
+    for name, (table, column, condition) in PARTIAL_INDEXES.items():
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table}([{column}]) WHERE {condition}"
+        )
     for table, columns in FTS.items():
         _ensure_fts(conn, table, columns)
     conn.execute(
         "INSERT OR IGNORE INTO newsvisits_meta (key, value) VALUES ('schema_version', ?)",
         (str(SCHEMA_VERSION),),
     )
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")}
+        for column, declaration in columns.items():
+            if column not in present:
+                conn.execute(
+                    f"ALTER TABLE [{table}] ADD COLUMN [{column}] {declaration}"
+                )
 
 
 def _ensure_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
@@ -219,7 +248,7 @@ DOCS: dict[str, dict] = {
         "description": "One row per article: the cleaned body and what is known about it.",
         "columns": {
             "id": "Stable id derived from the source name.",
-            "source": "Input file name (path relative to a directory; file#row for JSONL/CSV).",
+            "source": "Input name, unique: the file's path relative to the directory it was found in, prefixed with that directory's name (corpus/2023/a.txt); file#id=… or file#line=… for a JSONL/CSV row.",
             "outlet_id": "The outlet that published it (NULL when unknown).",
             "title": "Headline, from the input's metadata or the page's headline line.",
             "published": "Publication date, yyyy-mm-dd (NULL when the input shows none).",
@@ -242,6 +271,7 @@ DOCS: dict[str, dict] = {
             "format": "Input format: txt, html, jsonl or csv.",
             "raw_text": "The text as read, clutter included.",
             "cleaning": "JSON array of {step, text}: each removed piece and the rule that removed it.",
+            "encoding": "Character encoding the input was read in: utf-8, or a codec with (BOM), (declared) or (detected); NULL for articles loaded before it was recorded.",
         },
     },
     "outlets": {

@@ -140,7 +140,9 @@ def test_a_story_flattened_to_one_line_without_a_full_stop_is_kept_whole():
         "investment and education (Reuters)"
     )
     assert clean_text(story).text == story
-    with_headline = clean_text("Lukashenko lands in Beijing for talks with Xi\n" + story)
+    with_headline = clean_text(
+        "Lukashenko lands in Beijing for talks with Xi\n" + story
+    )
     assert with_headline.text == story
     assert with_headline.headline == "Lukashenko lands in Beijing for talks with Xi"
 

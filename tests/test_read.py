@@ -9,23 +9,25 @@ def read_all(*paths):
     return list(read_inputs(list(paths)))
 
 
-def test_a_text_file_is_one_article_named_by_its_file_name(tmp_path):
+def test_a_text_file_is_one_article_named_by_its_directory_and_file_name(tmp_path):
     path = tmp_path / "minsk.txt"
     path.write_text("Lukashenko flew to Beijing on Tuesday.", encoding="utf-8")
     [article] = read_all(path)
     assert isinstance(article, RawArticle)
-    assert article.source == "minsk.txt"
+    assert article.source == f"{tmp_path.name}/minsk.txt"  # prefixed with its directory
     assert article.text == "Lukashenko flew to Beijing on Tuesday."
     assert article.format == "txt"
 
 
-def test_a_directory_is_walked_recursively_and_named_by_relative_path(tmp_path):
+def test_a_directory_is_walked_recursively_and_named_by_its_name_and_relative_path(
+    tmp_path,
+):
     (tmp_path / "dw" / "2023").mkdir(parents=True)
     (tmp_path / "dw" / "2023" / "a.txt").write_text("One story.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Another story.", encoding="utf-8")
     (tmp_path / "notes.docx").write_bytes(b"ignored: not a supported type")
     sources = [a.source for a in read_all(tmp_path)]
-    assert sources == ["b.txt", "dw/2023/a.txt"]
+    assert sources == [f"{tmp_path.name}/b.txt", f"{tmp_path.name}/dw/2023/a.txt"]
 
 
 def test_html_main_text_is_extracted_without_the_page_chrome(tmp_path):
@@ -62,13 +64,13 @@ def test_jsonl_rows_recognize_media_cloud_column_names(tmp_path):
     path = tmp_path / "export.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     first, second = read_all(path)
-    assert first.source == "export.jsonl#101"
+    assert first.source == f"{tmp_path.name}/export.jsonl#id=101"
     assert (first.title, first.published, first.outlet) == (
         "Talks",
         "2023-03-01 09:00:00",
         "Example Times",
     )
-    assert second.source == "export.jsonl#2"
+    assert second.source == f"{tmp_path.name}/export.jsonl#line=2"
 
 
 def test_csv_rows_become_articles(tmp_path):
@@ -78,7 +80,7 @@ def test_csv_rows_become_articles(tmp_path):
         encoding="utf-8",
     )
     [article] = read_all(path)
-    assert article.source == "pull.csv#x1"
+    assert article.source == f"{tmp_path.name}/pull.csv#id=x1"
     assert article.text == "Lukashenko, in Beijing, met Xi."
     assert article.outlet == "DW"
 
@@ -96,9 +98,9 @@ def test_bad_rows_are_reported_with_file_and_row_and_the_rest_still_read(tmp_pat
         "good one",
         "good two",
     ]
-    assert errors[0].startswith("mixed.jsonl#2: malformed JSON line")
-    assert errors[1] == "mixed.jsonl#3: row has no text"
-    assert errors[2] == "mixed.jsonl#4: JSON line is not an object"
+    assert errors[0].startswith(f"{path}:2: malformed JSON line")
+    assert errors[1] == f"{path}:3: row has no text"
+    assert errors[2] == f"{path}:4: JSON line is not an object"
 
 
 def test_a_csv_row_with_the_wrong_number_of_fields_is_reported(tmp_path):
@@ -106,17 +108,15 @@ def test_a_csv_row_with_the_wrong_number_of_fields_is_reported(tmp_path):
     path.write_text('text,title\n"fine",ok\n"too",many,fields\n', encoding="utf-8")
     items = read_all(path)
     assert isinstance(items[0], RawArticle)
-    assert str(items[1]) == "bad.csv#3: malformed CSV row (3 fields, header has 2)"
+    assert str(items[1]) == f"{path}:3: malformed CSV row (3 fields, header has 2)"
 
 
 def test_each_kind_of_unreadable_file_gets_one_line_naming_it(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    (tmp_path / "latin1.txt").write_bytes("Łukaszenka w Pekinie".encode("iso-8859-2"))
-    problems = {e.source: e.problem for e in read_all(tmp_path)}
-    assert problems["empty.txt"] == "empty: no article text"
-    assert problems["binary.txt"] == "binary file (contains NUL bytes)"
-    assert problems["latin1.txt"].startswith("not UTF-8 text")
+    problems = {e.location: e.problem for e in read_all(tmp_path)}
+    assert problems[str(tmp_path / "empty.txt")] == "empty: no article text"
+    assert problems[str(tmp_path / "binary.txt")] == "binary file (contains NUL bytes)"
     assert all("\n" not in p for p in problems.values())
 
 
@@ -144,13 +144,16 @@ def test_a_manifest_beside_the_files_supplies_what_the_text_does_not(tmp_path):
 def test_a_jsonl_line_in_another_encoding_is_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "export.jsonl"
     path.write_bytes(
-        b'{"text": "first"}\n'
+        '{"text": "Łukaszenka in Pekin"}\n'.encode()
         + '{"text": "Łukaszenka"}\n'.encode("iso-8859-2")
         + b'{"text": "third"}\n'
     )
     items = read_all(path)
-    assert [a.text for a in items if isinstance(a, RawArticle)] == ["first", "third"]
-    assert str(items[1]).startswith("export.jsonl#2: not UTF-8 text")
+    assert [a.text for a in items if isinstance(a, RawArticle)] == [
+        "Łukaszenka in Pekin",
+        "third",
+    ]
+    assert str(items[1]).startswith(f"{path}:2: not UTF-8 text")
 
 
 def test_a_large_export_is_read_row_by_row(tmp_path):
@@ -160,5 +163,5 @@ def test_a_large_export_is_read_row_by_row(tmp_path):
             handle.write(json.dumps({"id": i, "text": f"Story number {i}."}) + "\n")
     iterator = read_inputs([path])
     first = next(iterator)
-    assert first.source == "big.jsonl#0"
+    assert first.source == f"{tmp_path.name}/big.jsonl#id=0"
     assert sum(1 for _ in iterator) == 4999

@@ -16,9 +16,12 @@ from ..schema import ARTICLE_CHILD_TABLES, ensure_schema
 ENTITY_COLUMNS = ("id", "name", "type", "wikidata", "role")
 
 
-def open_database(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) a database for loading, with the schema in place."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+def open_database(path: str | Path, timeout: float = 30) -> sqlite3.Connection:
+    """Open (creating if needed) a database for loading, with the schema in place.
+
+    ``timeout``: seconds to wait for a lock another process holds on the database.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -77,8 +80,11 @@ def save_article(conn: sqlite3.Connection, record: dict) -> None:
         for table in ARTICLE_CHILD_TABLES:
             _insert(conn, table, record[table])
     except Exception:
-        conn.execute("ROLLBACK TO article")
-        conn.execute("RELEASE article")
+        # A full disk or an I/O error makes SQLite roll back the whole transaction
+        # itself: then there is no savepoint left, and the error itself is the news.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK TO article")
+            conn.execute("RELEASE article")
         raise
     conn.execute("RELEASE article")
 
@@ -140,8 +146,19 @@ class _transaction:
         return self.conn
 
     def __exit__(self, exc_type, exc, tb):
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            try:
+                self.conn.execute("COMMIT")
+                return False
+            except BaseException:  # a full disk or a lock at commit: nothing is kept
+                self._rollback()
+                raise
+        self._rollback()
         return False
+
+    def _rollback(self):
+        if self.conn.in_transaction:  # SQLite may have rolled back already
+            self.conn.execute("ROLLBACK")
 
 
 def transaction(conn: sqlite3.Connection) -> _transaction:

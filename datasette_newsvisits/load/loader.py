@@ -1,26 +1,56 @@
 """Loading a corpus: read inputs, process articles (in worker processes), save in batches,
-finish the database. ``load()`` is what the command line and the tests call."""
+finish the database. ``load()`` is what the command line and the tests call.
+
+How errors flow:
+
+- A bad input (an unreadable file, a malformed row, an article that cannot be processed
+  or stored, or that cleaning leaves empty) is a *problem*: one line through
+  ``on_error``, counted in ``LoadReport.skipped``; the load goes on (with ``strict`` it
+  stops there, keeping what was saved).
+- A problem with the load as a whole (the ``--visits``/``--gazetteer`` files, the
+  database file, a database error while writing: disk full, locked, I/O; a worker
+  process dying) raises ``LoadError`` with a one-line message; SIGINT and SIGTERM raise
+  ``Interrupted``. Either way the batch being written is rolled back, the workers are
+  terminated, and every batch committed before stays (with ``swap``, DB is left as it
+  was). The exception carries the ``LoadReport`` of what was committed.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
+import json
+import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
 
-from ..ingest.read import InputError, RawArticle, read_inputs
+from ..ingest.raw import LETTER_OR_DIGIT, InputError, RawArticle
+from ..ingest.read import read_inputs
 from . import db as database
+from .catalogue_files import check_catalogue_files
+from .changes import KnownArticles, Renamed
+from .errors import Interrupted, LoadError, database_problem
 from .finish import finish_load
-from .pipeline import Context, load_context, process_article
+from .pipeline import load_context
+from .target import claimed
+from .workers import Failed, WorkerLost, Workers
 
 BATCH_SIZE = 200
-CHUNK_SIZE = 8
-IN_FLIGHT_PER_WORKER = 64
-_WORKER_CONTEXT: Context | None = None
+LOCK_WAIT = 30.0  # seconds to wait for a database another process has locked
+# Errors that belong to one article's rows (a constraint, a value SQLite cannot take):
+# that article is skipped. Any other database error stops the load.
+ARTICLE_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.DataError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    ValueError,
+    TypeError,
+    OverflowError,
+)
 
 
 def bundled_corpus() -> Path:
@@ -30,19 +60,29 @@ def bundled_corpus() -> Path:
 
 @dataclass
 class LoadReport:
-    """What a load did: counts, problems, and time taken."""
+    """What a load did: counts, problems, and time taken.
+
+    ``loaded`` counts articles written (new and replaced), in committed batches.
+    """
 
     loaded: int = 0
+    replaced: int = 0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     steps: dict = field(default_factory=dict)
 
+    @property
+    def new(self) -> int:
+        """Articles added (not replacing one already stored)."""
+        return self.loaded - self.replaced
+
     def summary(self, db_path) -> str:
         """The one-line summary printed at the end of a load."""
         return (
-            f"{self.loaded} articles loaded, {self.unchanged} unchanged, "
-            f"{len(self.skipped)} skipped, in {self.seconds:.1f} s -> {db_path}"
+            f"{self.new} new articles, {self.replaced} replaced, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} inputs skipped, "
+            f"in {self.seconds:.1f} s -> {db_path}"
         )
 
 
@@ -59,6 +99,8 @@ def load(
     workers: int = 1,
     strict: bool = False,
     batch_size: int = BATCH_SIZE,
+    swap: bool = False,
+    wait: float = LOCK_WAIT,
     on_error=None,
     progress=None,
 ) -> LoadReport:
@@ -66,119 +108,133 @@ def load(
 
     Unchanged articles are left alone, changed ones replaced, bad inputs reported through
     ``on_error(message)`` and skipped (or, with ``strict``, the load stops at the first).
+    ``swap`` builds into a copy beside ``db_path`` and renames it into place at the end;
+    ``wait`` is how long to wait for a database another process has locked.
+    Raises ``LoadError`` or ``Interrupted`` (see the module's docstring).
     """
     started = time.perf_counter()
-    paths = [Path(p) for p in paths] or [bundled_corpus()]
-    for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file or directory")
-    report = LoadReport()
+    db_path = Path(db_path)
+    visit_files, gazetteer_files = list(visit_files), list(gazetteer_files)
+    check_catalogue_files(visit_files, gazetteer_files)
     context = load_context(visit_files, gazetteer_files)
-    conn = database.open_database(db_path)
+    paths = [Path(p) for p in paths] or [bundled_corpus()]
+    report = LoadReport()
+
+    def problem(message: str) -> None:
+        report.skipped.append(message)
+        if on_error:
+            on_error(message)
+        if strict:
+            raise StrictStop(message)
+
+    run = _Run(context, workers, batch_size, report, problem, progress)
     try:
-        database.save_reference_data(
-            conn,
-            context.catalogues.visits,
-            context.catalogues.outlets,
-            context.gazetteer.entities(),
-            context.gazetteer.aliases(),
-        )
-        hashes = database.known_hashes(conn)
-
-        def problem(message: str) -> None:
-            report.skipped.append(message)
-            if on_error:
-                on_error(message)
-            if strict:
-                raise StrictStop(message)
-
-        todo = _changed_articles(read_inputs(paths), hashes, report)
-        results = _process_all(todo, context, workers)
-        stopped = False
-        for batch in _batches(results, batch_size):
-            with database.transaction(conn):
-                try:
-                    _save_batch(conn, batch, report, problem, progress)
-                except StrictStop:
-                    stopped = True  # what was saved before the bad input is committed
-            if stopped:
-                break
-        report.steps = finish_load(conn)
-    finally:
-        conn.close()
+        with claimed(db_path, swap, wait) as target:
+            conn = database.open_database(target, timeout=wait)
+            try:
+                run.into(conn, paths)
+            finally:
+                conn.close()
+    except sqlite3.Error as error:
+        raise LoadError(database_problem(db_path, error, wait), report) from None
+    except WorkerLost as error:
+        raise LoadError(f"{db_path}: {error}", report) from None
+    except LoadError as error:
+        error.report = report
+        raise
+    except KeyboardInterrupt as stop:
+        raise Interrupted(getattr(stop, "signal_name", "SIGINT"), report) from None
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _save_batch(conn, batch, report: LoadReport, problem, progress) -> None:
-    # Reuse groups are stale once any article changes: recorded in the same transaction,
-    # so that a load killed before its end step is completed by the next run.
-    database.set_meta(conn, "reuse_stale", "1")
-    for item, record in batch:
-        if isinstance(record, InputError):
-            problem(str(record))
-            continue
-        if isinstance(record, Exception):
-            problem(f"{item.source}: could not process ({record})")
-            continue
+@dataclass
+class _Run:
+    context: object
+    workers: int
+    batch_size: int
+    report: LoadReport
+    problem: object
+    progress: object
+
+    def into(self, conn: sqlite3.Connection, paths: list[Path]) -> None:
+        """Read, process and save every input, then finish the database."""
+        catalogues = self.context.catalogues
+        database.save_reference_data(
+            conn,
+            catalogues.visits,
+            catalogues.outlets,
+            self.context.gazetteer.entities(),
+            self.context.gazetteer.aliases(),
+        )
+        known = KnownArticles(conn)
         try:
-            database.save_article(conn, record)
-        except Exception as error:  # noqa: BLE001 - reported, then skipped
-            problem(f"{item.source}: could not save ({error})")
-            continue
-        report.loaded += 1
-        if progress:
-            progress(1)
+            with Workers(self.context, self.workers) as pool:
+                results = pool.process(known.to_write(read_inputs(paths)))
+                for batch in _batches(results, self.batch_size):
+                    with database.transaction(conn):
+                        counts, stopped = self._save_batch(conn, batch, known)
+                    self.report.loaded += counts["loaded"]
+                    self.report.replaced += counts["replaced"]
+                    if stopped:
+                        break
+        finally:
+            self.report.unchanged = known.unchanged
+        self.report.steps = finish_load(conn)
 
+    def _save_batch(
+        self, conn, batch: list, known: KnownArticles
+    ) -> tuple[Counter, bool]:
+        # Reuse groups are stale once any article changes: recorded in the same
+        # transaction, so that a load killed before its end step is completed by the
+        # next run.
+        database.set_meta(conn, "reuse_stale", "1")
+        counts: Counter = Counter()
+        for item, result in batch:
+            try:
+                saved = self._save_one(conn, item, result, known)
+            except StrictStop:
+                return counts, True  # what was saved before the bad input is committed
+            if saved:
+                counts["loaded"] += 1
+                counts["replaced"] += saved == "replaced"
+            if self.progress and isinstance(item, RawArticle):
+                self.progress(1)
+        return counts, False
 
-def _changed_articles(
-    items: Iterator[RawArticle | InputError], hashes: dict, report: LoadReport
-) -> Iterator[RawArticle | InputError]:
-    for item in items:
+    def _save_one(self, conn, item, result, known: KnownArticles) -> str | None:
+        """Save one item's rows: "new" or "replaced" when an article was written."""
+        if isinstance(item, Renamed):
+            item.apply(conn)
+            return None
         if isinstance(item, InputError):
-            yield item  # reported in order, by the main process
-            continue
-        if hashes.get(item.source) == item.content_hash:
-            report.unchanged += 1
-            continue
-        yield item
+            self.problem(str(item))
+            return None
+        if isinstance(result, Failed):
+            self.problem(f"{item.where}: could not process ({result.message})")
+            return None
+        if not LETTER_OR_DIGIT.search(result["article"]["text"]):
+            self.problem(f"{item.where}: {_emptied(result)}")
+            return None
+        replacing = known.stored(item.source)
+        try:
+            database.save_article(conn, result)
+        except ARTICLE_ERRORS as error:
+            if not conn.in_transaction:
+                raise  # the batch is gone with it: not this article's fault
+            self.problem(f"{item.where}: could not save ({error})")
+            return None
+        return "replaced" if replacing else "new"
 
 
-def _process_one(raw: RawArticle | InputError) -> tuple:
-    if isinstance(raw, InputError):
-        return raw, raw
-    try:
-        return raw, process_article(raw, _WORKER_CONTEXT)
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop the load
-        return raw, error
-
-
-def _init_worker(context: Context) -> None:
-    global _WORKER_CONTEXT
-    _WORKER_CONTEXT = context
-
-
-def _process_all(
-    raws: Iterator[RawArticle | InputError], context: Context, workers: int
-) -> Iterator[tuple]:
-    _init_worker(context)
-    if workers <= 1:
-        yield from map(_process_one, raws)
-        return
-    # Pool.imap reads its input as fast as it can: without a bound, a corpus larger than
-    # the writer can keep up with would pile up in memory as tasks and results.
-    in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
-
-    def bounded(items):
-        for item in items:
-            in_flight.acquire()
-            yield item
-
-    mp = multiprocessing.get_context("fork")
-    with mp.Pool(workers, initializer=_init_worker, initargs=(context,)) as pool:
-        for result in pool.imap(_process_one, bounded(raws), chunksize=CHUNK_SIZE):
-            in_flight.release()
-            yield result
+def _emptied(record: dict) -> str:
+    """Why cleaning left nothing: the steps that removed the lines."""
+    [source] = record["article_sources"]
+    steps = Counter(item["step"] for item in json.loads(source["cleaning"]))
+    if not steps:
+        return "no article text left after cleaning"
+    removed = ", ".join(f"{count} {step}" for step, count in steps.most_common())
+    return f"no article text left after removing the page's clutter ({removed})"
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
