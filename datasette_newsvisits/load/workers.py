@@ -29,6 +29,7 @@ from .pipeline import Context, process_article
 
 CHUNK_SIZE = 8
 IN_FLIGHT_PER_WORKER = 64
+WORKER_DIED = "a worker process died (killed, or out of memory?)"
 _CONTEXT: Context | None = None
 
 
@@ -85,11 +86,17 @@ class Workers:
         limit = max(1, self.count * IN_FLIGHT_PER_WORKER // CHUNK_SIZE)
         iterator = iter(items)
         while chunk := list(islice(iterator, CHUNK_SIZE)):
-            pending.append((chunk, self.executor.submit(_process_chunk, chunk)))
+            pending.append((chunk, self._submit(chunk)))
             if len(pending) >= limit:
                 yield from _collect(*pending.popleft())
         while pending:
             yield from _collect(*pending.popleft())
+
+    def _submit(self, chunk: list):
+        try:
+            return self.executor.submit(_process_chunk, chunk)
+        except BrokenProcessPool:
+            raise WorkerLost(WORKER_DIED) from None
 
     def _terminate(self) -> None:
         # ProcessPoolExecutor can cancel only what no worker has started; the articles
@@ -105,7 +112,7 @@ def _collect(chunk: list, future) -> Iterator[tuple]:
     try:
         results = future.result()
     except BrokenProcessPool:
-        raise WorkerLost("a worker process died (killed, or out of memory?)") from None
+        raise WorkerLost(WORKER_DIED) from None
     yield from zip(chunk, results)
 
 
