@@ -52,6 +52,8 @@ setup(
             "pytest-asyncio>=0.21",
             "playwright>=1.40",
             "ruff",
+            # Property-based tests of the readers and the loader on random inputs.
+            "hypothesis>=6.80",
         ],
     },
 )

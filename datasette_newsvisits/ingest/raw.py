@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 MAX_TEXT_CHARS = 2_000_000
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
 @dataclass
@@ -62,7 +63,7 @@ class InputError:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.problem}"
+        return one_line(f"{self.location}: {self.problem}")
 
 
 def vet(article: RawArticle) -> RawArticle | InputError:
@@ -87,3 +88,8 @@ def unreadable(location: str, error: Exception) -> InputError:
     if isinstance(error, OSError):
         return InputError(location, f"cannot read it ({os_problem(error)})")
     return InputError(location, str(error))
+
+
+def one_line(message: str) -> str:
+    """``message`` with its line breaks (from file names or file contents) as spaces."""
+    return LINE_BREAKS.sub(" ", message)

@@ -15,6 +15,7 @@ import sys
 
 import click
 
+from ..ingest.raw import one_line
 from ..ingest.walk import count_files
 from .errors import Interrupted, LoadError
 from .loader import LOCK_WAIT, load
@@ -75,7 +76,7 @@ def main(
     total = count_files(paths) if paths and show_bar else None
 
     def on_error(message: str) -> None:
-        click.echo(f"error: {message}", err=True)
+        click.echo(one_line(f"error: {message}"), err=True)
 
     bar = (
         click.progressbar(length=total, label="Loading", file=sys.stderr)
@@ -98,7 +99,8 @@ def main(
                 progress=bar.update if show_bar else None,
             )
     except LoadError as error:
-        click.echo(f"error: {error}; {_kept(error.report, db_path, swap)}", err=True)
+        kept = _kept(error.report, db_path, swap)
+        click.echo(one_line(f"error: {error}; {kept}"), err=True)
         sys.exit(1)
     except KeyboardInterrupt as stop:
         name = getattr(stop, "signal_name", "SIGINT")
