@@ -225,7 +225,7 @@ def test_non_string_texts_invisible_files_and_empty_exports_are_one_line_each(tm
     status, lines = cli(db, tmp_path / "in")
     assert status == 1
     assert len(errors(lines)) == 8
-    assert "1 new articles, 0 replaced, 0 unchanged, 8 inputs skipped" in lines[-1]
+    assert "1 new article, 0 replaced, 0 unchanged, 8 inputs skipped" in lines[-1]
     assert check_database(db) == 1
 
 

@@ -97,7 +97,7 @@ def test_a_changed_file_is_counted_as_replaced_never_as_new(tmp_path):
     path = tmp_path / "in" / "a.txt"
     path.write_text(story(1), encoding="utf-8")
     db = tmp_path / "x.db"
-    assert "1 new articles, 0 replaced" in cli(db, tmp_path / "in")[1][-1]
+    assert "1 new article, 0 replaced" in cli(db, tmp_path / "in")[1][-1]
     path.write_text(story(2), encoding="utf-8")
     assert "0 new articles, 1 replaced, 0 unchanged" in cli(db, tmp_path / "in")[1][-1]
     assert check_database(db) == 1

@@ -80,8 +80,8 @@ class LoadReport:
     def summary(self, db_path) -> str:
         """The one-line summary printed at the end of a load."""
         return (
-            f"{self.new} new articles, {self.replaced} replaced, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} inputs skipped, "
+            f"{_plural(self.new, 'new article')}, {self.replaced} replaced, "
+            f"{self.unchanged} unchanged, {_plural(len(self.skipped), 'input')} skipped, "
             f"in {self.seconds:.1f} s -> {db_path}"
         )
 
@@ -235,6 +235,10 @@ def _emptied(record: dict) -> str:
         return "no article text left after cleaning"
     removed = ", ".join(f"{count} {step}" for step, count in steps.most_common())
     return f"no article text left after removing the page's clutter ({removed})"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
