@@ -108,10 +108,7 @@ def detect(
     data: bytes, utf8_error: UnicodeDecodeError | None = None
 ) -> tuple[str, str]:
     """(text, label) by charset-normalizer's detection; raises ``NotText``."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    codec = codecs.lookup(best.encoding).name if best else None
+    codec = detect_codec(data)
     if codec is None or codec == "utf-8":
         raise NotText(_not_utf8(utf8_error) + "; no charset declared or detected")
     text = data.decode(codec, errors="replace")
@@ -121,8 +118,8 @@ def detect(
 
 
 def detect_codec(sample: bytes) -> str | None:
-    """The codec charset-normalizer finds for a sample, or None."""
-    from charset_normalizer import from_bytes
+    """The codec charset-normalizer finds for ``sample``, or None."""
+    from charset_normalizer import from_bytes  # imported when first needed: rarely
 
     best = from_bytes(sample).best()
     return codecs.lookup(best.encoding).name if best else None

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from ..ingest.raw import InputError, RawArticle
 
+# Through the partial index idx_article_sources_legacy: no scan of either table.
 LEGACY_SQL = """
-    SELECT a.source FROM article_sources s JOIN articles a ON a.id = s.article_id
-    WHERE s.encoding IS NULL
+    SELECT source FROM articles WHERE id IN
+    (SELECT article_id FROM article_sources WHERE encoding IS NULL)
 """
 
 
