@@ -52,7 +52,7 @@ def read_rows(file: InputFile) -> Iterator[RawArticle | InputError]:
     csv.field_size_limit(MAX_TEXT_CHARS * 2)
     lines = _lines(file, codec, skip)
     is_csv = file.suffix == ".csv"
-    records = _csv_records(lines, file) if is_csv else _jsonl_records(lines)
+    records = _csv_records(lines) if is_csv else _jsonl_records(lines)
     seen_ids: set[str] = set()
     rows = 0
     try:
@@ -178,7 +178,7 @@ def _json_object(text: str) -> dict | str:
     return row
 
 
-def _csv_records(lines, file: InputFile) -> Iterator[tuple[int, int, dict | str]]:
+def _csv_records(lines) -> Iterator[tuple[int, int, dict | str]]:
     """(first line, record number, row or problem) of each CSV record after the header."""
     problems: dict[int, str] = {}  # line number -> why it could not be decoded
 

@@ -21,7 +21,7 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
@@ -34,7 +34,7 @@ from .catalogue_files import check_catalogue_files
 from .changes import KnownArticles, Renamed
 from .errors import Interrupted, LoadError, database_problem
 from .finish import finish_load
-from .pipeline import load_context
+from .pipeline import Context, load_context
 from .target import claimed
 from .workers import Failed, WorkerLost, Workers
 
@@ -150,12 +150,14 @@ def load(
 
 @dataclass
 class _Run:
-    context: object
+    """One load's settings and running state, between opening and closing the database."""
+
+    context: Context
     workers: int
     batch_size: int
     report: LoadReport
-    problem: object
-    progress: object
+    problem: Callable[[str], None]
+    progress: Callable[[int], object] | None
 
     def into(self, conn: sqlite3.Connection, paths: list[Path]) -> None:
         """Read, process and save every input, then finish the database."""
