@@ -122,12 +122,18 @@ def _copy(db: Path, build: Path, wait: float) -> None:
     source = sqlite3.connect(str(db), timeout=wait)
     target = sqlite3.connect(str(build))
     try:
-        source.backup(target)
+        # In steps, with a Python callback between them: Ctrl-C is handled there, not
+        # only once a multi-gigabyte copy has finished.
+        source.backup(target, pages=4096, progress=_copying)
     except sqlite3.Error as error:
         raise LoadError(database_problem(db, error, wait)) from None
     finally:
         target.close()
         source.close()
+
+
+def _copying(status: int, remaining: int, total: int) -> None:
+    """The backup's progress callback: nothing to do but let signals in."""
 
 
 def _remove_stale_copies(db: Path) -> None:
