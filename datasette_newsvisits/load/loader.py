@@ -27,7 +27,7 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
-from ..ingest.raw import LETTER_OR_DIGIT, InputError, RawArticle
+from ..ingest.raw import LETTER_OR_DIGIT, InputError, RawArticle, one_line
 from ..ingest.read import read_inputs
 from . import db as database
 from .catalogue_files import check_catalogue_files
@@ -121,6 +121,7 @@ def load(
     report = LoadReport()
 
     def problem(message: str) -> None:
+        message = one_line(message)
         report.skipped.append(message)
         if on_error:
             on_error(message)
