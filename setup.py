@@ -44,6 +44,9 @@ setup(
         "pyahocorasick>=2.0",
         "numpy>=1.24",
         "scipy>=1.10",
+        # Reads the encoding of inputs that have no byte-order mark, declare no charset
+        # and are not UTF-8 (windows-1251, koi8-r captures); no download at run time.
+        "charset-normalizer>=3.0",
     ],
     extras_require={
         "test": [
@@ -52,6 +55,8 @@ setup(
             "playwright>=1.40",
             "build",
             "ruff",
+            # Property-based tests of the readers and the loader on random inputs.
+            "hypothesis>=6.80",
         ],
     },
 )
