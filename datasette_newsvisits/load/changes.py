@@ -10,12 +10,15 @@ before.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..ingest.raw import InputError, RawArticle
 
+LOOKUP_CHUNK = 500  # inputs whose stored hashes are looked up at once
 # Through the partial index idx_article_sources_legacy: no scan of either table.
 LEGACY_SQL = """
     SELECT source FROM articles WHERE id IN
@@ -46,18 +49,25 @@ class Renamed:
 
 
 class KnownArticles:
-    """The sources and content hashes already stored, to sort each input read."""
+    """The sources and content hashes already stored, to sort each input read.
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.hashes: dict[str, str] = dict(
-            conn.execute("SELECT source, content_hash FROM articles")
-        )
+    Hashes are looked up a chunk of inputs at a time through the index on
+    (source, content_hash), never by reading the articles table (its rows hold the
+    text): memory stays flat however many articles are stored, and a re-run with
+    nothing to do reads no article text. With ``everything``, stored articles are
+    written again even when unchanged (their rows are out of date).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, everything: bool = False):
+        self.conn = conn
+        self.everything = everything
         self.legacy: set[str] = {row[0] for row in conn.execute(LEGACY_SQL)}
+        self.present: set[str] = set()  # sources to write that replace a stored one
         self.unchanged = 0
 
     def stored(self, source: str) -> bool:
-        """Whether an article of that source is in the database (so saving replaces it)."""
-        return source in self.hashes
+        """Whether the article of that source replaced a stored one when saved."""
+        return source in self.present
 
     def to_write(
         self, items: Iterator[RawArticle | InputError]
@@ -66,23 +76,45 @@ class KnownArticles:
 
         Unchanged inputs are counted (``unchanged``) and left out; errors pass through.
         """
-        for item in items:
-            if isinstance(item, InputError):
+        iterator = iter(items)
+        while chunk := list(islice(iterator, LOOKUP_CHUNK)):
+            hashes = self._hashes(chunk)
+            for item in chunk:
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                renamed = self._rename(item, hashes)
+                if renamed:
+                    yield renamed
+                stored = hashes.get(item.source)
+                if stored == item.content_hash and not self.everything:
+                    self.unchanged += 1
+                    continue
+                if stored is not None:
+                    self.present.add(item.source)
                 yield item
-                continue
-            renamed = self._rename(item)
-            if renamed:
-                yield renamed
-            if self.hashes.get(item.source) == item.content_hash:
-                self.unchanged += 1
-                continue
-            yield item
 
-    def _rename(self, item: RawArticle) -> Renamed | None:
+    def _hashes(self, chunk: list) -> dict[str, str]:
+        """The stored content hash of each source of ``chunk`` (and old-style names)."""
+        names = set()
+        for item in chunk:
+            if isinstance(item, RawArticle):
+                names.add(item.source)
+                if self.legacy and item.legacy_source:
+                    names.add(item.legacy_source)
+        return dict(
+            self.conn.execute(
+                "SELECT source, content_hash FROM articles "
+                "WHERE source IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(names)),),
+            )
+        )
+
+    def _rename(self, item: RawArticle, hashes: dict) -> Renamed | None:
         """A ``Renamed`` when the stored article for ``item`` has its old source name."""
         if not self.legacy:
             return None
-        if item.source in self.hashes:
+        if item.source in hashes:
             old = item.source
         elif item.legacy_source in self.legacy:
             old = item.legacy_source
@@ -91,5 +123,5 @@ class KnownArticles:
         if old not in self.legacy:
             return None
         self.legacy.discard(old)
-        self.hashes[item.source] = self.hashes.pop(old)
+        hashes[item.source] = hashes.pop(old)
         return Renamed(old, item.source, item.encoding)

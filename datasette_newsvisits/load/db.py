@@ -56,11 +56,6 @@ def save_reference_data(
         _insert(db, "aliases", _alias_rows(aliases), ignore=True)
 
 
-def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
-    """The content hash of every article already loaded, by source."""
-    return dict(conn.execute("SELECT source, content_hash FROM articles"))
-
-
 def save_articles(
     conn: sqlite3.Connection,
     records: list[dict],
@@ -75,7 +70,7 @@ def save_articles(
     """
     db = sqlite_utils.Database(conn)
     try:
-        with _savepoint(conn, "articles"):
+        with savepoint(conn, "articles"):
             _write(db, records)
         return []
     except article_errors:  # find which article it was, below
@@ -84,7 +79,7 @@ def save_articles(
     failed = []
     for record in records:
         try:
-            with _savepoint(conn, "article"):
+            with savepoint(conn, "article"):
                 _write(db, [record])
         except article_errors as error:  # reported by the caller
             if not conn.in_transaction:
@@ -99,7 +94,7 @@ def save_article(conn: sqlite3.Connection, record: dict) -> None:
     Must be called inside a transaction; the article is written within a savepoint.
     """
     db = sqlite_utils.Database(conn)
-    with _savepoint(conn, "article"):
+    with savepoint(conn, "article"):
         _write(db, [record])
 
 
@@ -223,7 +218,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def _savepoint(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+def savepoint(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """A savepoint: released on success, rolled back to (and released) on an error."""
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield

@@ -17,40 +17,29 @@ How errors flow:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
 
-from ..ingest.raw import LETTER_OR_DIGIT, InputError, RawArticle, one_line
+from ..ingest.raw import InputError, RawArticle, one_line
 from ..ingest.read import read_inputs
 from . import db as database
 from .catalogue_files import check_catalogue_files
 from .changes import KnownArticles, Renamed
 from .errors import Interrupted, LoadError, database_problem
 from .finish import finish_load
-from .pipeline import Context, load_context
+from .merge import attached, copy_articles, delete_replaced, partition_ids
+from .partition import ARTICLE_ERRORS, Task, partitions_beside
+from .pipeline import Context, article_id, load_context
 from .target import claimed
-from .workers import Failed, WorkerLost, Workers
+from .workers import Inline, Processes, WorkerLost
 
 BATCH_SIZE = 200
 LOCK_WAIT = 30.0  # seconds to wait for a database another process has locked
-# Errors that belong to one article's rows (a constraint, a value SQLite cannot take):
-# that article is skipped. Any other database error stops the load.
-ARTICLE_ERRORS = (
-    sqlite3.IntegrityError,
-    sqlite3.DataError,
-    sqlite3.InterfaceError,
-    sqlite3.ProgrammingError,
-    ValueError,
-    TypeError,
-    OverflowError,
-)
 
 
 def bundled_corpus() -> Path:
@@ -112,6 +101,7 @@ def load(
     wait: float = LOCK_WAIT,
     on_error=None,
     progress=None,
+    scheduler: str | None = None,
 ) -> LoadReport:
     """Load articles from ``paths`` (the bundled corpus if none) into ``db_path``.
 
@@ -119,6 +109,8 @@ def load(
     ``on_error(message)`` and skipped (or, with ``strict``, the load stops at the first).
     ``swap`` builds into a copy beside ``db_path`` and renames it into place at the end;
     ``wait`` is how long to wait for a database another process has locked.
+    ``workers`` processes of this machine process the articles, or with ``scheduler``
+    the workers of a Dask cluster (its address; "local" starts one of ``workers``).
     Raises ``LoadError`` or ``Interrupted`` (see the module's docstring).
     """
     started = time.perf_counter()
@@ -137,12 +129,12 @@ def load(
         if strict:
             raise StrictStop(message)
 
-    run = _Run(context, workers, batch_size, report, problem, progress)
+    run = _Run(context, workers, batch_size, report, problem, progress, scheduler)
     try:
         with claimed(db_path, swap, wait) as target:
             conn = database.open_database(target, timeout=wait)
             try:
-                run.into(conn, paths)
+                run.into(conn, target, paths)
             finally:
                 conn.close()
     except sqlite3.Error as error:
@@ -168,8 +160,10 @@ class _Run:
     report: LoadReport
     problem: Callable[[str], None]
     progress: Callable[[int], object] | None
+    scheduler: str | None = None
+    items: dict[int, list] = field(default_factory=dict)  # a task's inputs, by number
 
-    def into(self, conn: sqlite3.Connection, paths: list[Path]) -> None:
+    def into(self, conn: sqlite3.Connection, target: Path, paths: list[Path]) -> None:
         """Read, process and save every input, then finish the database."""
         catalogues = self.context.catalogues
         database.save_reference_data(
@@ -181,87 +175,98 @@ class _Run:
         )
         known = KnownArticles(conn)
         try:
-            with Workers(self.context, self.workers) as pool:
-                results = pool.process(known.to_write(read_inputs(paths)))
-                for batch in _batches(results, self.batch_size):
-                    with database.transaction(conn):
-                        counts, stopped = self._save_batch(conn, batch, known)
-                    self.report.loaded += counts["loaded"]
-                    self.report.replaced += counts["replaced"]
+            with partitions_beside(target) as directory, self._executor() as executor:
+                tasks = self._tasks(known.to_write(read_inputs(paths)), directory)
+                for task, outcomes in executor.run(tasks):
+                    stopped = self._save_batch(conn, task, outcomes, known)
+                    Path(task.path).unlink(missing_ok=True)
                     if stopped:
                         break
         finally:
             self.report.unchanged = known.unchanged
         self.report.steps = finish_load(conn)
 
-    def _save_batch(
-        self, conn, batch: list, known: KnownArticles
-    ) -> tuple[Counter, bool]:
-        """Save a batch's articles together (one insert per table), report the rest."""
-        # Reuse groups are stale once any article changes: recorded in the same
-        # transaction, so that a load killed before its end step is completed by the
-        # next run.
-        database.set_meta(conn, "reuse_stale", "1")
-        counts: Counter = Counter()
-        ready: list[tuple] = []  # (item, record, replacing)
+    def _executor(self):
+        if self.scheduler is not None:
+            from .distributed import Dask  # an optional extra
+
+            return Dask(self.context, self.scheduler, self.workers)
+        if self.workers > 1:
+            return Processes(self.context, self.workers)
+        return Inline(self.context)
+
+    def _tasks(self, items: Iterator, directory: Path) -> Iterator[Task]:
+        """One task per batch of inputs; the batch's items are kept here until saved."""
+        for number, batch in enumerate(_batches(items, self.batch_size)):
+            self.items[number] = batch
+            articles = [item for item in batch if isinstance(item, RawArticle)]
+            yield Task(number, articles, str(directory / f"part-{number:07d}.db"))
+
+    def _save_batch(self, conn, task: Task, outcomes: list, known) -> bool:
+        """Report the batch's problems and copy its articles from the task's partition
+        into the database, in one transaction; True when --strict stops the load."""
+        items = self.items.pop(task.number)
+        outcome_of = iter(outcomes)
+        saved: list[RawArticle] = []
         stopped = False
-        try:
-            for item, result in batch:
-                record = self._usable(conn, item, result)
-                if record is not None:
-                    ready.append((item, record, known.stored(item.source)))
-        except StrictStop:
-            stopped = True  # what came before the bad input is saved and committed
-        try:
-            self._save_ready(conn, ready, counts)
-        except StrictStop:
-            stopped = True
+        with attached(conn, task.path), database.transaction(conn):
+            # Reuse groups are stale once any article changes: recorded in the same
+            # transaction, so that a load killed before its end step is completed by
+            # the next run.
+            database.set_meta(conn, "reuse_stale", "1")
+            try:
+                for item in items:
+                    if isinstance(item, Renamed):
+                        item.apply(conn)
+                    elif isinstance(item, InputError):
+                        self.problem(str(item))
+                    elif (outcome := next(outcome_of)).problem:
+                        self.problem(outcome.problem)
+                    else:
+                        saved.append(item)
+                        self.report.visit_candidates += outcome.visit_candidate
+            except StrictStop:
+                stopped = True  # what came before the bad input is saved and committed
+            whole = not stopped and len(saved) == len(task.articles)
+            ids = [article_id(item.source) for item in saved]
+            failed = _copy_partition(conn, None if whole else ids)
+            try:
+                for item, aid in zip(saved, ids):
+                    if aid in failed:
+                        self.problem(f"{item.where}: could not save ({failed[aid]})")
+                        continue
+                    self.report.loaded += 1
+                    self.report.replaced += known.stored(item.source)
+            except StrictStop:
+                stopped = True
         if self.progress:
-            self.progress(sum(isinstance(item, RawArticle) for item, _ in batch))
-        return counts, stopped
-
-    def _usable(self, conn, item, result) -> dict | None:
-        """The record to store for one item, or None (reported) when there is none."""
-        if isinstance(item, Renamed):
-            item.apply(conn)
-            return None
-        if isinstance(item, InputError):
-            self.problem(str(item))
-            return None
-        if isinstance(result, Failed):
-            self.problem(f"{item.where}: could not process ({result.message})")
-            return None
-        if not LETTER_OR_DIGIT.search(result["article"]["text"]):
-            self.problem(f"{item.where}: {_emptied(result)}")
-            return None
-        return result
-
-    def _save_ready(self, conn, ready: list[tuple], counts: Counter) -> None:
-        """Write the records of ``ready``; report each article that could not be."""
-        if not ready:
-            return
-        records = [record for _, record, _ in ready]
-        failed = {
-            id(record): error
-            for record, error in database.save_articles(conn, records, ARTICLE_ERRORS)
-        }
-        for item, record, replacing in ready:
-            if id(record) in failed:
-                self.problem(f"{item.where}: could not save ({failed[id(record)]})")
-                continue
-            counts["loaded"] += 1
-            counts["replaced"] += bool(replacing)
-            self.report.visit_candidates += bool(record.get("visit_candidates"))
+            self.progress(len(task.articles))
+        return stopped
 
 
-def _emptied(record: dict) -> str:
-    """Why cleaning left nothing: the steps that removed the lines."""
-    [source] = record["article_sources"]
-    steps = Counter(item["step"] for item in json.loads(source["cleaning"]))
-    if not steps:
-        return "no article text left after cleaning"
-    removed = ", ".join(f"{count} {step}" for step, count in steps.most_common())
-    return f"no article text left after removing the page's clutter ({removed})"
+def _copy_partition(conn, only: list[str] | None) -> dict[str, Exception]:
+    """Copy the attached partition's articles (all, or ``only``) into the database;
+    article by article when that fails, returning the ids that could not be copied
+    with their errors (a fault of that article's rows). Other errors are raised."""
+    try:
+        with database.savepoint(conn, "batch"):
+            delete_replaced(conn, only)
+            copy_articles(conn, only)
+        return {}
+    except ARTICLE_ERRORS:
+        if not conn.in_transaction:
+            raise  # the transaction itself is gone: nothing to retry
+    failed = {}
+    for aid in partition_ids(conn) if only is None else only:
+        try:
+            with database.savepoint(conn, "article"):
+                delete_replaced(conn, [aid])
+                copy_articles(conn, [aid])
+        except ARTICLE_ERRORS as error:
+            if not conn.in_transaction:
+                raise
+            failed[aid] = error
+    return failed
 
 
 def _plural(count: int, noun: str) -> str:

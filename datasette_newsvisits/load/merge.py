@@ -1,23 +1,30 @@
-"""Merge databases built on shards of a corpus into one database.
+"""Copying partitions into a database: each batch of a load, and whole databases.
 
     python -m datasette_newsvisits.load.merge TARGET PART [PART ...]
 
-A corpus too big for one machine can be loaded in partitions (a Spark or Ray job running
-the loader on each shard); this step puts the partitions together. Reference tables
-(outlets, visits, entities, aliases) are unions by key. Articles are keyed by ``source``:
-an article already in the target (or in an earlier part) with the same source is
-replaced by the later one, with all its rows. Rows of the article child tables are
-copied; ``quotes`` and ``sentences`` get new integer ids in the target. Reuse groups,
-aggregates and statistics are then recomputed over the whole target, as at the end of
-a load.
+Every load goes through here: its workers write each batch of articles into a
+partition file (``partition.run_task``) and the loader copies it into the target with
+``copy_articles``, inside the batch's transaction, with ``ATTACH`` and ``INSERT …
+SELECT`` (rows never pass through Python). The same copy merges whole databases
+loaded on shards of a corpus (``merge_partitions``, the command above).
+
+Reference tables (outlets, visits, entities, aliases) are unions by key. Articles are
+keyed by ``source``: an article already in the target with the same source (or id) is
+replaced by the partition's, with all its rows. Child rows are copied; rows with
+integer ids (quotes, sentences) get new ids in the target, in the partition's order,
+so a load in partitions numbers them as a load in one piece does. Reuse groups,
+aggregates and statistics are recomputed over the whole target at the end
+(``finish.finish_load``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -35,6 +42,7 @@ RENUMBERED = {
     if table.article_child and table.pk == "id" and table.columns["id"].type is int
 }
 RESET_COLUMNS = {"sentences": {"reuse_id": None}, "articles": {"wire_share": None}}
+REPLACING = {"article_sources"}  # keyed by article_id: a stale row is replaced
 
 
 def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
@@ -47,9 +55,10 @@ def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
     report = {"parts": len(parts), "articles": 0, "replaced": 0}
     try:
         for part in parts:
-            merged, replaced = _merge_one(conn, Path(part))
-            report["articles"] += merged
-            report["replaced"] += replaced
+            with attached(conn, part), database.transaction(conn):
+                report["replaced"] += delete_replaced(conn)
+                report["articles"] += copy_articles(conn)
+                database.set_meta(conn, "reuse_stale", "1")
         report["steps"] = finish_load(conn)
     finally:
         conn.close()
@@ -57,51 +66,74 @@ def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
     return report
 
 
-def _merge_one(conn: sqlite3.Connection, part: Path) -> tuple[int, int]:
-    conn.execute("ATTACH DATABASE ? AS part", (str(part),))
+@contextlib.contextmanager
+def attached(conn: sqlite3.Connection, path: str | Path) -> Iterator[None]:
+    """The database at ``path`` attached as ``part`` (outside any transaction)."""
+    conn.execute("ATTACH DATABASE ? AS part", (str(path),))
     try:
-        with database.transaction(conn):
-            for table in REFERENCE_TABLES:
-                _copy(conn, table, verb="INSERT OR IGNORE")
-            replaced = _delete_replaced(conn)
-            merged = conn.execute("SELECT count(*) FROM part.articles").fetchone()[0]
-            _copy(conn, "articles")
-            for table in ARTICLE_CHILD_TABLES:
-                _copy(
-                    conn,
-                    table,
-                    verb="INSERT OR REPLACE"
-                    if table == "article_sources"
-                    else "INSERT",
-                )
-            database.set_meta(conn, "reuse_stale", "1")
+        yield
     finally:
         conn.execute("DETACH DATABASE part")
-    return merged, replaced
 
 
-def _delete_replaced(conn: sqlite3.Connection) -> int:
-    """Remove target articles (and their rows) that the part brings again."""
-    old = [
-        row[0]
-        for row in conn.execute(
-            "SELECT a.id FROM part.articles p JOIN main.articles a ON a.source = p.source "
-            "UNION SELECT a.id FROM part.articles p JOIN main.articles a ON a.id = p.id"
-        )
-    ]
-    for article_id in old:
-        for table in ARTICLE_CHILD_TABLES:
-            conn.execute(
-                f"DELETE FROM main.[{table}] WHERE article_id = ?", (article_id,)
-            )
-        conn.execute("DELETE FROM main.articles WHERE id = ?", (article_id,))
+def delete_replaced(conn: sqlite3.Connection, only: list[str] | None = None) -> int:
+    """Remove the target's articles (and their rows) that the partition brings again:
+    same source or same id. Returns how many."""
+    where = _where("p.id", only)
+    old = conn.execute(
+        f"SELECT a.id FROM part.articles p JOIN main.articles a ON a.source = p.source "
+        f"WHERE {where} UNION "
+        f"SELECT a.id FROM part.articles p JOIN main.articles a ON a.id = p.id "
+        f"WHERE {where}",
+        _params(only),
+    ).fetchall()
+    for table in ARTICLE_CHILD_TABLES:
+        conn.executemany(f"DELETE FROM main.[{table}] WHERE article_id = ?", old)
+    conn.executemany("DELETE FROM main.articles WHERE id = ?", old)
     return len(old)
 
 
-def _copy(conn: sqlite3.Connection, table: str, verb: str = "INSERT") -> None:
-    """Copy every row of ``part.table`` into ``main.table``, over the shared columns."""
+def copy_articles(conn: sqlite3.Connection, only: list[str] | None = None) -> int:
+    """Copy the partition's reference rows, then its articles (all, or those whose id
+    is in ``only``) with their rows, into the target; returns the articles copied.
+
+    Must run inside a transaction, after ``delete_replaced``; raises what SQLite raises
+    (a foreign key, a constraint), leaving the caller to roll back."""
+    for table in REFERENCE_TABLES:
+        _copy(conn, table, "1", None, verb="INSERT OR IGNORE")
+    copied = _copy(conn, "articles", _where("id", only), only)
+    for table in ARTICLE_CHILD_TABLES:
+        verb = "INSERT OR REPLACE" if table in REPLACING else "INSERT"
+        _copy(conn, table, _where("article_id", only), only, verb=verb)
+    return copied
+
+
+def partition_ids(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the attached partition's articles, in the order they were written."""
+    return [
+        row[0] for row in conn.execute("SELECT id FROM part.articles ORDER BY rowid")
+    ]
+
+
+def _where(column: str, only: list[str] | None) -> str:
+    return "1" if only is None else f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def _params(only: list[str] | None, times: int = 2) -> tuple:
+    return () if only is None else (json.dumps(only),) * times
+
+
+def _copy(
+    conn: sqlite3.Connection,
+    table: str,
+    where: str,
+    only: list[str] | None,
+    verb: str = "INSERT",
+) -> int:
+    """Copy the rows of ``part.table`` matching ``where`` into ``main.table``, over the
+    shared columns; returns the number of rows copied."""
     if not _has_table(conn, "part", table):
-        return
+        return 0
     target = _columns(conn, "main", table)
     source = set(_columns(conn, "part", table))
     if table in RENUMBERED:
@@ -109,11 +141,13 @@ def _copy(conn: sqlite3.Connection, table: str, verb: str = "INSERT") -> None:
     reset = RESET_COLUMNS.get(table, {})
     names = [c for c in target if c in source or c in reset]
     values = [("NULL" if c in reset else f"[{c}]") for c in names]
-    conn.execute(
+    cursor = conn.execute(
         f"{verb} INTO main.[{table}] ({', '.join(f'[{c}]' for c in names)}) "
-        f"SELECT {', '.join(values)} FROM part.[{table}]"
-        + (" ORDER BY id" if table in RENUMBERED else "")
+        f"SELECT {', '.join(values)} FROM part.[{table}] WHERE {where}"
+        + (" ORDER BY id" if table in RENUMBERED else " ORDER BY rowid"),
+        _params(only, 1),
     )
+    return cursor.rowcount
 
 
 def _has_table(conn: sqlite3.Connection, schema: str, table: str) -> bool:
@@ -127,7 +161,12 @@ def _has_table(conn: sqlite3.Connection, schema: str, table: str) -> bool:
 
 
 def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info([{table}])")]
+    """The stored columns of ``schema.table`` (generated columns left out)."""
+    return [
+        row[1]
+        for row in conn.execute(f"PRAGMA {schema}.table_xinfo([{table}])")
+        if row[6] == 0  # hidden: 0 for an ordinary column
+    ]
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -69,7 +69,14 @@ TABLES = [
         not_null=("source",),
         unique=("source",),
         foreign_keys={"outlet_id": "outlets", "visit_id": "visits"},
-        indexes=("outlet_id", "published", "visit_id", "month"),
+        # (source, content_hash): a re-run finds what changed without reading a row.
+        indexes=(
+            "outlet_id",
+            "published",
+            "visit_id",
+            "month",
+            ("source", "content_hash"),
+        ),
         fts=("title", "text"),
         options={
             "sort_desc": "published",
