@@ -70,7 +70,7 @@ CHUNK = 20_000
 VERIFY_BATCH = 50_000
 REDUCE_CHUNK = 100_000
 REBUILD_INDEX_AT = 50_000  # changed sentences above which the reuse_id index is rebuilt
-REUSE_INDEX = "idx_sentences_reuse_id"  # as schema.ensure_schema names it
+REUSE_INDEX = "idx_sentence_spans_reuse_id"  # as schema.ensure_schema names it
 
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -115,9 +115,9 @@ def update_reuse(
     index = _Index()
     ids, owner, length, old = array("q"), array("q"), array("q"), array("q")
     cursor = conn.execute(
-        "SELECT s.id, coalesce(a.rowid, -1), s.text, "
-        'coalesce(s."end" - s.start, length(s.text), 0), coalesce(s.reuse_id, -1) '
-        "FROM sentences s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.id"
+        'SELECT s.id, coalesce(a.rowid, -1), substr(a.text, s.start + 1, s."end" - s.start), '
+        'coalesce(s."end" - s.start, 0), coalesce(s.reuse_id, -1) '
+        "FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.id"
     )
     while rows := cursor.fetchmany(CHUNK):
         chunk_ids, chunk_owner, texts, chunk_length, chunk_old = zip(*rows)
@@ -166,14 +166,14 @@ def update_reuse(
         if rebuild:  # cheaper to drop the index on reuse_id and build it again
             conn.execute(f"DROP INDEX [{REUSE_INDEX}]")
         conn.executemany(
-            "UPDATE sentences SET reuse_id = ? WHERE id = ?",
+            "UPDATE sentence_spans SET reuse_id = ? WHERE id = ?",
             (
                 (None if new[i] < 0 else int(new[i]), int(ids_a[i]))
                 for i in changed.tolist()
             ),
         )
         if rebuild:
-            conn.execute(f'CREATE INDEX [{REUSE_INDEX}] ON sentences("reuse_id")')
+            conn.execute(f'CREATE INDEX [{REUSE_INDEX}] ON sentence_spans("reuse_id")')
         # (The full-text index's update trigger fires on title and text only: see
         # schema.py; writing wire_share does not re-index the article.)
         conn.executemany(

@@ -79,7 +79,7 @@ def test_reading_an_article_runs_every_step(gazetteer):
 def test_stored_sentences_and_quote_attribution_segment_alike(gazetteer):
     raw = RawArticle(source="doc.txt", text=TEXT, format="txt")
     rows = process_article(raw, load_context())
-    sentences = [(s["start"], s["end"]) for s in rows["sentences"]]
+    sentences = [(s["start"], s["end"]) for s in rows["sentence_spans"]]
     assert sentences == read_article(TEXT, gazetteer).sentences
     for quote in rows["quotes"]:  # no quotation straddles two stored sentences
         assert any(a <= quote["start"] and quote["end"] <= b for a, b in sentences)

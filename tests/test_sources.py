@@ -32,12 +32,20 @@ def as_made_by_the_first_rule(db):
     """Turn a database into what the loader made before: old source names and ids, no
     ``article_sources.encoding`` column."""
     conn = sqlite3.connect(db)
-    conn.execute("DROP INDEX idx_article_sources_legacy")
-    conn.execute("ALTER TABLE article_sources DROP COLUMN encoding")
+    # article_sources was a table then (a view now, over article_captures).
+    conn.execute(
+        "CREATE TABLE old_sources AS SELECT article_id, format, raw_text, cleaning "
+        "FROM article_sources"
+    )
+    conn.execute("DROP VIEW article_sources")
+    conn.execute("DROP TABLE article_captures")
+    conn.execute("ALTER TABLE old_sources RENAME TO article_sources")
     for old_id, source in conn.execute("SELECT id, source FROM articles").fetchall():
         legacy = first_rule(source)
         new_id = article_id(legacy)
-        for table in ARTICLE_CHILD_TABLES:
+        for table in [*ARTICLE_CHILD_TABLES, "article_sources"]:
+            if table == "article_captures":
+                continue
             conn.execute(
                 f"UPDATE {table} SET article_id = ? WHERE article_id = ?",
                 (new_id, old_id),

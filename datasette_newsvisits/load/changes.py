@@ -19,10 +19,10 @@ from itertools import islice
 from ..ingest.raw import InputError, RawArticle
 
 LOOKUP_CHUNK = 500  # inputs whose stored hashes are looked up at once
-# Through the partial index idx_article_sources_legacy: no scan of either table.
+# Through the partial index idx_article_captures_legacy: no scan of either table.
 LEGACY_SQL = """
     SELECT source FROM articles WHERE id IN
-    (SELECT article_id FROM article_sources WHERE encoding IS NULL)
+    (SELECT article_id FROM article_captures WHERE encoding IS NULL)
 """
 
 
@@ -37,7 +37,7 @@ class Renamed:
     def apply(self, conn: sqlite3.Connection) -> None:
         """Rename it (inside the caller's transaction) and record its encoding."""
         conn.execute(
-            "UPDATE article_sources SET encoding = ? WHERE article_id = "
+            "UPDATE article_captures SET encoding = ? WHERE article_id = "
             "(SELECT id FROM articles WHERE source = ?)",
             (self.encoding or "", self.old_source),
         )

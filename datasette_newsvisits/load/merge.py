@@ -41,8 +41,8 @@ RENUMBERED = {
     for table in TABLES
     if table.article_child and table.pk == "id" and table.columns["id"].type is int
 }
-RESET_COLUMNS = {"sentences": {"reuse_id": None}, "articles": {"wire_share": None}}
-REPLACING = {"article_sources"}  # keyed by article_id: a stale row is replaced
+RESET_COLUMNS = {"sentence_spans": {"reuse_id": None}, "articles": {"wire_share": None}}
+REPLACING = {"article_captures"}  # keyed by article_id: a stale row is replaced
 
 
 def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
@@ -101,7 +101,7 @@ def copy_articles(conn: sqlite3.Connection, only: list[str] | None = None) -> in
     (a foreign key, a constraint), leaving the caller to roll back."""
     for table in REFERENCE_TABLES:
         _copy(conn, table, "1", None, verb="INSERT OR IGNORE")
-    copied = _copy(conn, "articles", _where("id", only), only)
+    copied = _copy(conn, "articles", _where("id", only) + " ORDER BY rowid", only)
     for table in ARTICLE_CHILD_TABLES:
         verb = "INSERT OR REPLACE" if table in REPLACING else "INSERT"
         _copy(conn, table, _where("article_id", only), only, verb=verb)
@@ -144,7 +144,7 @@ def _copy(
     cursor = conn.execute(
         f"{verb} INTO main.[{table}] ({', '.join(f'[{c}]' for c in names)}) "
         f"SELECT {', '.join(values)} FROM part.[{table}] WHERE {where}"
-        + (" ORDER BY id" if table in RENUMBERED else " ORDER BY rowid"),
+        + (" ORDER BY id" if table in RENUMBERED else ""),
         _params(only, 1),
     )
     return cursor.rowcount

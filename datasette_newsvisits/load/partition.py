@@ -28,13 +28,14 @@ import sqlite_utils
 
 from ..ingest.raw import LETTER_OR_DIGIT, RawArticle
 from ..schema import TABLES
+from ..schema.declare import View
 from ..schema.ensure import creation_order
 from . import db as database
 from .pipeline import Context, process_article
 
 TEMPLATE = "template.db"
 PARTS_SUFFIX = ".parts"
-PARTITION_TABLES = creation_order(TABLES)
+PARTITION_TABLES = [t for t in creation_order(TABLES) if not isinstance(t, View)]
 # Errors that belong to one article's rows (a constraint, a value SQLite cannot take):
 # that article is skipped. Any other database error stops the load.
 ARTICLE_ERRORS = (
@@ -143,7 +144,7 @@ def _write(path: Path, records, articles, outcomes) -> None:
 
 def _emptied(record: dict) -> str:
     """Why cleaning left nothing: the steps that removed the lines."""
-    [source] = record["article_sources"]
+    [source] = record["article_captures"]
     steps = Counter(item["step"] for item in json.loads(source["cleaning"]))
     if not steps:
         return "no article text left after cleaning"

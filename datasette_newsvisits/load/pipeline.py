@@ -15,6 +15,7 @@ from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..ingest.clean import clean_text
 from ..ingest.describe import Catalogues, describe, load_catalogues
 from ..ingest.read import RawArticle
+from ..schema import captures
 from ..text.keys import quote_key
 
 
@@ -80,11 +81,11 @@ def process_article(raw: RawArticle, context: Context) -> dict:
     return {
         "article": article,
         "outlet": described.outlet.row() if described.outlet else None,
-        "article_sources": [
+        "article_captures": [
             {
                 "article_id": aid,
                 "format": raw.format,
-                "raw_text": raw.text,
+                "raw_delta": captures.encode(raw.text, text),
                 "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
                 "encoding": raw.encoding,
             }
@@ -117,14 +118,8 @@ def process_article(raw: RawArticle, context: Context) -> dict:
             if described.visit_candidate
             else []
         ),
-        "sentences": [
-            {
-                "article_id": aid,
-                "position": position,
-                "text": text[start:end],
-                "start": start,
-                "end": end,
-            }
+        "sentence_spans": [
+            {"article_id": aid, "position": position, "start": start, "end": end}
             for position, (start, end) in enumerate(doc.sentences)
         ],
     }

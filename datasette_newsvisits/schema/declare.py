@@ -149,14 +149,27 @@ class Table:
 
 @dataclass(frozen=True, kw_only=True)
 class View(Table):
-    """A documented view: columns computed by ``select`` over stored tables."""
+    """A documented view: columns computed by ``select`` over stored tables.
+
+    ``triggers`` (``insert``, ``update``, ``delete`` -> the SQL to run instead, with
+    NEW and OLD) let SQL written for a table of that name go on writing through it.
+    """
 
     select: str
     role: str = DERIVED
+    triggers: dict[str, str] = field(default_factory=dict)
 
     def create(self, db: sqlite_utils.Database) -> None:
-        """Create the view if it does not exist."""
+        """Create the view and its triggers if they do not exist."""
         db.create_view(self.name, self.select, ignore=True)
+        for event, action in self.triggers.items():
+            db.execute(
+                f"CREATE TRIGGER IF NOT EXISTS [{self.name}_instead_of_{event}] "
+                f"INSTEAD OF {event.upper()} ON [{self.name}] BEGIN {action}; END"
+            )
+
+    def create_table(self, db: sqlite_utils.Database) -> None:
+        """A view has no table of its own (``create`` makes it)."""
 
 
 def _names(columns) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ import sqlite3
 
 import sqlite_utils
 
-from .declare import Table
+from .declare import Table, View
+from .migrate import to_views
 from .tables import TABLES
 
 SCHEMA_VERSION = 1
@@ -17,11 +18,18 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create every table, index and full-text index that does not exist yet.
 
     A database made by an earlier version gains the columns added to the contract since
-    (as NULL) and the current full-text triggers; nothing in it is removed.
+    (as NULL) and the current full-text triggers; tables that are views now have their
+    rows moved to the stored tables (``migrate``); nothing in it is lost.
     """
     db = sqlite_utils.Database(conn)
-    for table in creation_order(TABLES):
-        table.create(db)
+    ordered = creation_order(TABLES)
+    for table in ordered:
+        if not isinstance(table, View):
+            table.create(db)
+    to_views(conn)
+    for table in ordered:
+        if isinstance(table, View):
+            table.create(db)
     conn.execute(
         "INSERT OR IGNORE INTO newsvisits_meta (key, value) VALUES ('schema_version', ?)",
         (str(SCHEMA_VERSION),),
@@ -29,7 +37,8 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 
 def creation_order(tables: list[Table]) -> list[Table]:
-    """``tables`` with every table after the tables its foreign keys refer to."""
+    """``tables`` with every table after the tables its foreign keys refer to, and
+    views after all tables."""
     by_name = {table.name: table for table in tables}
     ordered: dict[str, Table] = {}
 
@@ -43,4 +52,5 @@ def creation_order(tables: list[Table]) -> list[Table]:
 
     for table in tables:
         visit(table)
-    return list(ordered.values())
+    views = [table for table in ordered.values() if isinstance(table, View)]
+    return [t for t in ordered.values() if not isinstance(t, View)] + views

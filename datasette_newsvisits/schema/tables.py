@@ -9,7 +9,8 @@ are generated from these declarations (``python -m datasette_newsvisits.schema``
 
 from __future__ import annotations
 
-from .declare import ARTICLE_CHILD, ARTICLES, DERIVED, LOADER, REFERENCE, Table
+from .captures import RAW_TEXT_SQL
+from .declare import ARTICLE_CHILD, ARTICLES, DERIVED, LOADER, REFERENCE, Table, View
 
 ARTICLE = (str, "The article.")
 OUTLET_COPY = (str, "The article's outlet (copied here for fast counts).")
@@ -85,16 +86,23 @@ TABLES = [
         },
     ),
     Table(
-        name="article_sources",
-        title="Article sources",
+        name="article_captures",
+        title="Article captures (stored)",
         description=(
-            "The raw captured text of each article and the cleaning steps that removed what."
+            "How article_sources is stored: the raw capture as a delta against "
+            "articles.text (see the article_sources view)."
         ),
         role=ARTICLE_CHILD,
         columns={
             "article_id": ARTICLE,
             "format": (str, "Input format: txt, html, jsonl or csv."),
-            "raw_text": (str, "The text as read, clutter included."),
+            "raw_delta": (
+                str,
+                (
+                    "The text as read, as a JSON array of pieces: a string stands as "
+                    "it is, [start, length] is that span of articles.text."
+                ),
+            ),
             "cleaning": (
                 str,
                 "JSON array of {step, text}: each removed piece and the rule that removed it.",
@@ -113,7 +121,44 @@ TABLES = [
         partial_indexes={
             # Articles loaded before sources were prefixed (no encoding recorded),
             # which the loader renames when it meets their input again.
-            "idx_article_sources_legacy": ("article_id", "encoding IS NULL"),
+            "idx_article_captures_legacy": ("article_id", "encoding IS NULL"),
+        },
+    ),
+    View(
+        name="article_sources",
+        title="Article sources",
+        description=(
+            "The raw captured text of each article and the cleaning steps that removed "
+            "what. A view: raw_text is put back together from article_captures and "
+            "articles.text (the capture is stored once, as what cleaning removed)."
+        ),
+        columns={
+            "article_id": ARTICLE,
+            "format": (str, "Input format: txt, html, jsonl or csv."),
+            "raw_text": (str, "The text as read, clutter included."),
+            "cleaning": (
+                str,
+                "JSON array of {step, text}: each removed piece and the rule that removed it.",
+            ),
+            "encoding": (
+                str,
+                (
+                    "Character encoding the input was read in: utf-8, or a codec with "
+                    "(BOM), (declared) or (detected); NULL for articles loaded before it "
+                    "was recorded."
+                ),
+            ),
+        },
+        select=f"""SELECT c.article_id, c.format, {RAW_TEXT_SQL} AS raw_text,
+    c.cleaning, c.encoding
+FROM article_captures c LEFT JOIN articles a ON a.id = c.article_id""",
+        # Rows written into the view are stored whole (one piece).
+        triggers={
+            "insert": """INSERT INTO article_captures
+    (article_id, format, raw_delta, cleaning, encoding)
+    VALUES (NEW.article_id, NEW.format, json_array(NEW.raw_text), NEW.cleaning,
+    NEW.encoding)""",
+            "delete": "DELETE FROM article_captures WHERE article_id = OLD.article_id",
         },
     ),
     Table(
@@ -350,13 +395,34 @@ TABLES = [
         indexes=("article_id", "kind", "outlet_id"),
     ),
     Table(
+        name="sentence_spans",
+        title="Sentence spans (stored)",
+        description=(
+            "How sentences is stored: each sentence's span of articles.text and its "
+            "reuse group (see the sentences view)."
+        ),
+        role=ARTICLE_CHILD,
+        columns={
+            "id": (int, "Sentence id."),
+            "article_id": ARTICLE,
+            "position": (int, "0-based position in the article."),
+            "start": OFFSET,
+            "end": (int, "Offset after the sentence."),
+            "reuse_id": (int, "The reuse group (NULL when no other article has it)."),
+        },
+        pk="id",
+        not_null=("article_id",),
+        foreign_keys={"article_id": "articles", "reuse_id": "reuse"},
+        indexes=("article_id", "reuse_id"),
+    ),
+    View(
         name="sentences",
         title="Sentences",
         description=(
             "Every article split into sentences, each linked to its reuse group "
-            "if other articles carry it too."
+            "if other articles carry it too. A view: the text is the span of "
+            "articles.text that sentence_spans records."
         ),
-        role=ARTICLE_CHILD,
         columns={
             "id": (int, "Sentence id."),
             "article_id": ARTICLE,
@@ -366,10 +432,19 @@ TABLES = [
             "end": (int, "Offset after the sentence."),
             "reuse_id": (int, "The reuse group (NULL when no other article has it)."),
         },
-        pk="id",
-        not_null=("article_id",),
-        foreign_keys={"article_id": "articles", "reuse_id": "reuse"},
-        indexes=("article_id", "reuse_id"),
+        select="""SELECT s.id, s.article_id, s.position,
+    substr(a.text, s.start + 1, s."end" - s.start) AS text, s.start, s."end", s.reuse_id
+FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id""",
+        # Written rows keep their span; the text is always the article's.
+        triggers={
+            "insert": """INSERT INTO sentence_spans
+    (id, article_id, position, start, "end", reuse_id)
+    VALUES (NEW.id, NEW.article_id, NEW.position, NEW.start, NEW."end", NEW.reuse_id)""",
+            "update": """UPDATE sentence_spans SET article_id = NEW.article_id,
+    position = NEW.position, start = NEW.start, "end" = NEW."end",
+    reuse_id = NEW.reuse_id WHERE id = OLD.id""",
+            "delete": "DELETE FROM sentence_spans WHERE id = OLD.id",
+        },
     ),
     Table(
         name="visit_candidates",
