@@ -31,10 +31,12 @@ from . import db as database
 from .catalogue_files import check_catalogue_files
 from .changes import KnownArticles, Renamed
 from .errors import Interrupted, LoadError, database_problem
+from .fingerprint import META_KEY, fingerprint
 from .finish import finish_load
 from .merge import attached, copy_articles, delete_replaced, partition_ids
 from .partition import ARTICLE_ERRORS, Task, partitions_beside
 from .pipeline import Context, article_id, load_context
+from .reprocess import Stored, StoredInputs
 from .target import claimed
 from .workers import Inline, Processes, WorkerLost
 
@@ -57,6 +59,8 @@ class LoadReport:
     loaded: int = 0
     replaced: int = 0
     unchanged: int = 0
+    reprocessed: int = 0  # stored articles processed again: the pipeline changed
+    not_reprocessed: int = 0  # stored before their fields were recorded
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     steps: dict = field(default_factory=dict)
@@ -65,14 +69,26 @@ class LoadReport:
     @property
     def new(self) -> int:
         """Articles added (not replacing one already stored)."""
-        return self.loaded - self.replaced
+        return self.loaded - self.replaced - self.reprocessed
 
     def summary(self, db_path) -> str:
         """The summary printed at the end of a load (a second line when articles report
         meetings the visits catalogue lacks)."""
+        again = ""
+        if self.reprocessed or self.not_reprocessed:
+            again = (
+                f"{self.reprocessed} re-processed (the pipeline or catalogues changed"
+            )
+            if self.not_reprocessed:
+                again += (
+                    f"; {self.not_reprocessed} loaded by an older version are re-processed"
+                    " when their inputs are loaded again"
+                )
+            again += "), "
         line = (
             f"{_plural(self.new, 'new article')}, {self.replaced} replaced, "
-            f"{self.unchanged} unchanged, {_plural(len(self.skipped), 'input')} skipped, "
+            f"{self.unchanged} unchanged, {again}"
+            f"{_plural(len(self.skipped), 'input')} skipped, "
             f"in {self.seconds:.1f} s -> {db_path}"
         )
         if self.visit_candidates:
@@ -118,6 +134,7 @@ def load(
     visit_files, gazetteer_files = list(visit_files), list(gazetteer_files)
     check_catalogue_files(visit_files, gazetteer_files)
     context = load_context(visit_files, gazetteer_files)
+    pipeline = fingerprint(visit_files, gazetteer_files)
     paths = [Path(p) for p in paths] or [bundled_corpus()]
     report = LoadReport()
 
@@ -129,7 +146,9 @@ def load(
         if strict:
             raise StrictStop(message)
 
-    run = _Run(context, workers, batch_size, report, problem, progress, scheduler)
+    run = _Run(
+        context, pipeline, workers, batch_size, report, problem, progress, scheduler
+    )
     try:
         with claimed(db_path, swap, wait) as target:
             conn = database.open_database(target, timeout=wait)
@@ -155,6 +174,7 @@ class _Run:
     """One load's settings and running state, between opening and closing the database."""
 
     context: Context
+    pipeline: str  # the fingerprint of what shapes an article's rows
     workers: int
     batch_size: int
     report: LoadReport
@@ -176,7 +196,7 @@ class _Run:
         known = KnownArticles(conn)
         try:
             with partitions_beside(target) as directory, self._executor() as executor:
-                tasks = self._tasks(known.to_write(read_inputs(paths)), directory)
+                tasks = self._tasks(self._inputs(conn, known, paths), directory)
                 for task, outcomes in executor.run(tasks):
                     stopped = self._save_batch(conn, task, outcomes, known)
                     Path(task.path).unlink(missing_ok=True)
@@ -185,6 +205,24 @@ class _Run:
         finally:
             self.report.unchanged = known.unchanged
         self.report.steps = finish_load(conn)
+        with database.transaction(conn):
+            database.set_meta(conn, META_KEY, self.pipeline)
+
+    def _inputs(self, conn, known: KnownArticles, paths: list[Path]) -> Iterator:
+        """What to write: first, when the pipeline changed since the last load, every
+        stored article again; then this run's inputs that are new or changed."""
+        if database.get_meta(conn, META_KEY) == self.pipeline:
+            pass
+        elif not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            database.set_meta(conn, META_KEY, self.pipeline)  # nothing made before it
+        else:
+            stored = StoredInputs(conn)
+            for raw in stored:
+                yield Stored(**vars(raw))
+            self.report.not_reprocessed = stored.unreadable
+            # Articles that could not be read back are processed from their inputs.
+            known.everything = stored.unreadable > 0
+        yield from known.to_write(read_inputs(paths))
 
     def _executor(self):
         if self.scheduler is not None:
@@ -236,7 +274,10 @@ class _Run:
                         self.problem(f"{item.where}: could not save ({failed[aid]})")
                         continue
                     self.report.loaded += 1
-                    self.report.replaced += known.stored(item.source)
+                    if isinstance(item, Stored):
+                        self.report.reprocessed += 1
+                    else:
+                        self.report.replaced += known.stored(item.source)
             except StrictStop:
                 stopped = True
         if self.progress:

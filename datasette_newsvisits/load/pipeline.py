@@ -18,6 +18,8 @@ from ..ingest.read import RawArticle
 from ..schema import captures
 from ..text.keys import quote_key
 
+FIELDS = ("title", "url", "published", "outlet")  # RawArticle's, besides the text
+
 
 @dataclass
 class Context:
@@ -40,6 +42,20 @@ def load_context(visit_files=(), gazetteer_files=()) -> Context:
 def _row(record) -> dict:
     """A flat record's fields as a dict (``dataclasses.asdict`` is 10x slower)."""
     return dict(vars(record))
+
+
+def input_fields(raw: RawArticle, article: dict) -> str:
+    """What the input gave besides its text, as JSON: enough, with the raw text, to read
+    the same ``RawArticle`` back (``reprocess``); ``true`` stands for a value equal to
+    the article's column of that name."""
+    fields: dict = {}
+    for name in FIELDS:
+        value = getattr(raw, name)
+        if value is not None:
+            fields[name] = True if value == article.get(name) else value
+    if raw.extra:
+        fields["extra"] = raw.extra
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def article_id(source: str) -> str:
@@ -88,6 +104,7 @@ def process_article(raw: RawArticle, context: Context) -> dict:
                 "raw_delta": captures.encode(raw.text, text),
                 "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
                 "encoding": raw.encoding,
+                "fields": input_fields(raw, article),
             }
         ],
         "entities": [_row(e) for e in doc.entities],

@@ -115,6 +115,15 @@ TABLES = [
                     "was recorded."
                 ),
             ),
+            "fields": (
+                str,
+                (
+                    "JSON of what the input gave besides its text (title, url, "
+                    "published, outlet; true: the value articles holds), so the article "
+                    "can be processed again when the pipeline changes; NULL for articles "
+                    "loaded before it was recorded."
+                ),
+            ),
         },
         pk="article_id",
         foreign_keys={"article_id": "articles"},
