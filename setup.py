@@ -49,6 +49,8 @@ setup(
         "charset-normalizer>=3.0",
     ],
     extras_require={
+        # Loads on a Dask cluster: newsvisits-load --scheduler ADDRESS (or local).
+        "dask": ["dask[distributed]>=2024.1"],
         "test": [
             "pytest>=7",
             "pytest-asyncio>=0.21",

@@ -61,9 +61,31 @@ from .loader import LOCK_WAIT, load
     show_default=True,
     help="Seconds to wait for a database another process has locked.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Process the articles on a Dask cluster: its scheduler's address, or 'local' "
+    "to start one of --workers processes here (pip install 'datasette-newsvisits[dask]').",
+)
+@click.option(
+    "--partitions",
+    type=click.Path(file_okay=False),
+    help="Where workers write their partitions: storage every worker and this machine "
+    "share (default: beside DB).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def main(
-    db_path, paths, visit_files, gazetteer_files, workers, strict, swap, wait, quiet
+    db_path,
+    paths,
+    visit_files,
+    gazetteer_files,
+    workers,
+    strict,
+    swap,
+    wait,
+    scheduler,
+    partitions,
+    quiet,
 ):
     """Load news articles into DB (the bundled sample corpus when no PATH is given).
 
@@ -97,6 +119,8 @@ def main(
                 wait=wait,
                 on_error=on_error,
                 progress=bar.update if show_bar else None,
+                scheduler=scheduler,
+                partitions=partitions,
             )
     except LoadError as error:
         kept = _kept(error.report, db_path, swap)

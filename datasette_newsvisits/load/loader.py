@@ -118,6 +118,7 @@ def load(
     on_error=None,
     progress=None,
     scheduler: str | None = None,
+    partitions: str | Path | None = None,
 ) -> LoadReport:
     """Load articles from ``paths`` (the bundled corpus if none) into ``db_path``.
 
@@ -126,7 +127,9 @@ def load(
     ``swap`` builds into a copy beside ``db_path`` and renames it into place at the end;
     ``wait`` is how long to wait for a database another process has locked.
     ``workers`` processes of this machine process the articles, or with ``scheduler``
-    the workers of a Dask cluster (its address; "local" starts one of ``workers``).
+    the workers of a Dask cluster (its address; "local" starts one of ``workers``),
+    writing their partitions under ``partitions`` (shared storage; default: beside
+    the database).
     Raises ``LoadError`` or ``Interrupted`` (see the module's docstring).
     """
     started = time.perf_counter()
@@ -146,9 +149,8 @@ def load(
         if strict:
             raise StrictStop(message)
 
-    run = _Run(
-        context, pipeline, workers, batch_size, report, problem, progress, scheduler
-    )
+    run = _Run(context, pipeline, workers, batch_size, report, problem, progress)
+    run.scheduler, run.partitions = scheduler, partitions
     try:
         with claimed(db_path, swap, wait) as target:
             conn = database.open_database(target, timeout=wait)
@@ -181,6 +183,7 @@ class _Run:
     problem: Callable[[str], None]
     progress: Callable[[int], object] | None
     scheduler: str | None = None
+    partitions: str | Path | None = None
     items: dict[int, list] = field(default_factory=dict)  # a task's inputs, by number
 
     def into(self, conn: sqlite3.Connection, target: Path, paths: list[Path]) -> None:
@@ -195,7 +198,10 @@ class _Run:
         )
         known = KnownArticles(conn)
         try:
-            with partitions_beside(target) as directory, self._executor() as executor:
+            with (
+                partitions_beside(target, self.partitions) as directory,
+                self._executor() as executor,
+            ):
                 tasks = self._tasks(self._inputs(conn, known, paths), directory)
                 for task, outcomes in executor.run(tasks):
                     stopped = self._save_batch(conn, task, outcomes, known)
@@ -226,8 +232,10 @@ class _Run:
 
     def _executor(self):
         if self.scheduler is not None:
-            from .distributed import Dask  # an optional extra
-
+            try:
+                from .distributed import Dask  # an optional extra
+            except ImportError as error:
+                raise LoadError(str(error)) from None
             return Dask(self.context, self.scheduler, self.workers)
         if self.workers > 1:
             return Processes(self.context, self.workers)

@@ -68,14 +68,16 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def partitions_beside(db: Path) -> Iterator[Path]:
-    """A directory for the load's partitions beside ``db`` (same disk), holding the
-    template; removed afterwards, as are those of loads that were killed (the caller
-    holds the database's lock: none of them is live)."""
-    for stale in db.parent.glob(f".{db.name}.*{PARTS_SUFFIX}"):
+def partitions_beside(db: Path, under: Path | None = None) -> Iterator[Path]:
+    """A directory for the load's partitions, holding the template: beside ``db`` (the
+    same disk), or in ``under`` (storage a cluster's workers share). It is removed
+    afterwards, as are those of loads of ``db`` that were killed (the caller holds the
+    database's lock: none of them is live)."""
+    parent = db.parent if under is None else Path(under)
+    for stale in parent.glob(f".{db.name}.*{PARTS_SUFFIX}"):
         shutil.rmtree(stale, ignore_errors=True)
-    directory = db.with_name(f".{db.name}.{os.getpid()}{PARTS_SUFFIX}")
-    directory.mkdir()
+    directory = parent / f".{db.name}.{os.getpid()}{PARTS_SUFFIX}"
+    directory.mkdir(parents=True)
     try:
         make_template(directory)
         yield directory
