@@ -11,10 +11,10 @@ pytest.importorskip("distributed", reason="the [dask] extra is not installed")
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-from datasette_newsvisits.load.loader import bundled_corpus, load  # noqa: E402
-from datasette_newsvisits.schema import AGGREGATES, TABLES  # noqa: E402
+from datasette_newsvisits.load.loader import bundled_corpus, load
+from datasette_newsvisits.schema import AGGREGATES, TABLES
 
 
 def everything(db) -> dict[str, list]:
