@@ -63,7 +63,8 @@ class LoadReport:
     not_reprocessed: int = 0  # stored before their fields were recorded
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    steps: dict = field(default_factory=dict)
+    steps: dict = field(default_factory=dict)  # the end-of-load steps, when they ran
+    timing: dict = field(default_factory=dict)  # seconds: articles, writing of them
     visit_candidates: int = 0
 
     @property
@@ -197,6 +198,7 @@ class _Run:
             self.context.gazetteer.aliases(),
         )
         known = KnownArticles(conn)
+        started, written = time.perf_counter(), 0.0
         try:
             with (
                 partitions_beside(target, self.partitions) as directory,
@@ -204,12 +206,17 @@ class _Run:
             ):
                 tasks = self._tasks(self._inputs(conn, known, paths), directory)
                 for task, outcomes in executor.run(tasks):
+                    writing = time.perf_counter()
                     stopped = self._save_batch(conn, task, outcomes, known)
                     Path(task.path).unlink(missing_ok=True)
+                    written += time.perf_counter() - writing
                     if stopped:
                         break
+            articles_seconds = time.perf_counter() - started
         finally:
             self.report.unchanged = known.unchanged
+        # reading, processing and writing the articles; of which, writing
+        self.report.timing = {"articles": articles_seconds, "writing": written}
         self.report.steps = finish_load(conn)
         with database.transaction(conn):
             database.set_meta(conn, META_KEY, self.pipeline)

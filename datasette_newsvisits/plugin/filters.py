@@ -53,6 +53,12 @@ class PluginFilter:
     sql: str
     words: str
     name_sql: str | None = None
+    # For a value most articles match (Lukashenko is in nearly all), the same filter
+    # as EXISTS, checked row by row: building the list of 100,000 matching ids that
+    # ``sql`` asks for takes longer than reading the page. ``share_sql`` gives the
+    # articles the value matches, from an aggregate.
+    common_sql: str | None = None
+    share_sql: str | None = None
 
 
 FILTERS = [
@@ -62,6 +68,11 @@ FILTERS = [
         "id in (select article_id from article_entities where entity_id = :{a})",
         "mentioning {name}",
         "select name from entities where id = ?",
+        common_sql=(
+            "exists (select 1 from article_entities ae where ae.article_id = "
+            "articles.id and ae.entity_id = :{a})"
+        ),
+        share_sql="select articles from entity_totals where entity_id = ?",
     ),
     PluginFilter(
         "_quoting",
@@ -138,7 +149,10 @@ async def filter_arguments(datasette, request, database: str, table: str):
                     "",
                 )
             )
-            where.append(spec.sql.format(a=a, b=b))
+            sql = spec.sql
+            if spec.common_sql and await _common(db, spec.share_sql, first):
+                sql = spec.common_sql
+            where.append(sql.format(a=a, b=b))
             params[a] = first
             if "{b}" in spec.sql:
                 params[b] = second
@@ -149,6 +163,19 @@ async def filter_arguments(datasette, request, database: str, table: str):
     return FilterArguments(where, params, words)
 
 
-async def _one(db, sql: str, value: str):
-    rows = (await db.execute(sql, [value])).rows
+async def _one(db, sql: str, value: str | None):
+    rows = (await db.execute(sql, [] if value is None else [value])).rows
     return rows[0][0] if rows else None
+
+
+COMMON_SHARE = 0.2  # of all articles: a value matching more is checked row by row
+
+
+async def _common(db, share_sql: str, value: str) -> bool:
+    """Whether ``value`` matches more than COMMON_SHARE of the articles."""
+    try:
+        matching = await _one(db, share_sql, value)
+        total = await _one(db, "select sum(articles) from coverage", None)
+    except Exception:  # noqa: BLE001 - no aggregate yet: the plain filter does
+        return False
+    return bool(matching and total and matching > COMMON_SHARE * total)

@@ -20,14 +20,16 @@ import re
 
 MIN_SPAN = 12  # shorter matches are cheaper as text than as [start, length]
 
-# The raw text of the article_captures row ``c`` whose article is ``a``. group_concat
-# joins json_each's rows in array order (SQLite visits them in order).
+# The raw text of the article_captures row ``c``, as a scalar subquery (the article is
+# read only when raw_text is asked for). group_concat joins json_each's rows in array
+# order (SQLite visits them in order).
 RAW_TEXT_SQL = """CASE WHEN c.raw_delta IS NOT NULL THEN coalesce((SELECT group_concat(
     CASE WHEN j.type = 'text' THEN j.value
     WHEN json_extract(j.value, '$[0]') < 0
     THEN replace(hex(zeroblob(json_extract(j.value, '$[1]'))), '00', char(0))
     ELSE substr(a.text, json_extract(j.value, '$[0]') + 1, json_extract(j.value, '$[1]'))
-    END, '') FROM json_each(c.raw_delta) j), '') END"""
+    END, '') FROM json_each(c.raw_delta) j LEFT JOIN articles a ON a.id = c.article_id),
+    '') END"""
 NUL = "\x00"
 NULS = re.compile("\x00+")
 

@@ -160,13 +160,25 @@ class View(Table):
     triggers: dict[str, str] = field(default_factory=dict)
 
     def create(self, db: sqlite_utils.Database) -> None:
-        """Create the view and its triggers if they do not exist."""
-        db.create_view(self.name, self.select, ignore=True)
+        """Create the view and its triggers, replacing a view of another definition
+        (its triggers go with it)."""
+        [found] = db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = ? "
+            "AND sql != ?",
+            (self.name, self.sql()),
+        ).fetchone()
+        if found:
+            db.execute(f"DROP VIEW [{self.name}]")
+        db.execute(self.sql().replace("CREATE VIEW", "CREATE VIEW IF NOT EXISTS", 1))
         for event, action in self.triggers.items():
             db.execute(
                 f"CREATE TRIGGER IF NOT EXISTS [{self.name}_instead_of_{event}] "
                 f"INSTEAD OF {event.upper()} ON [{self.name}] BEGIN {action}; END"
             )
+
+    def sql(self) -> str:
+        """The CREATE VIEW statement, as SQLite keeps it in sqlite_master."""
+        return f"CREATE VIEW [{self.name}] AS {self.select}"
 
     def create_table(self, db: sqlite_utils.Database) -> None:
         """A view has no table of its own (``create`` makes it)."""

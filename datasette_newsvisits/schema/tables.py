@@ -160,7 +160,7 @@ TABLES = [
         },
         select=f"""SELECT c.article_id, c.format, {RAW_TEXT_SQL} AS raw_text,
     c.cleaning, c.encoding
-FROM article_captures c LEFT JOIN articles a ON a.id = c.article_id""",
+FROM article_captures c""",
         # Rows written into the view are stored whole (one piece).
         triggers={
             "insert": """INSERT INTO article_captures
@@ -287,8 +287,9 @@ FROM article_captures c LEFT JOIN articles a ON a.id = c.article_id""",
         },
         not_null=("article_id", "entity_id"),
         foreign_keys={"article_id": "articles", "entity_id": "entities"},
-        # (entity_id, published): an entity's mentions by date without touching articles.
-        indexes=("article_id", ("entity_id", "published")),
+        # An entity's mentions by date, and by outlet (a facet), without reading the
+        # table or articles.
+        indexes=("article_id", ("entity_id", "published"), ("entity_id", "outlet_id")),
     ),
     Table(
         name="article_entities",
@@ -441,9 +442,12 @@ FROM article_captures c LEFT JOIN articles a ON a.id = c.article_id""",
             "end": (int, "Offset after the sentence."),
             "reuse_id": (int, "The reuse group (NULL when no other article has it)."),
         },
+        # The text is a scalar subquery, not a join: SQLite reads the article only
+        # for queries that ask for the text (a count or a facet on reuse_id does not).
         select="""SELECT s.id, s.article_id, s.position,
-    substr(a.text, s.start + 1, s."end" - s.start) AS text, s.start, s."end", s.reuse_id
-FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id""",
+    (SELECT substr(a.text, s.start + 1, s."end" - s.start) FROM articles a
+    WHERE a.id = s.article_id) AS text, s.start, s."end", s.reuse_id
+FROM sentence_spans s""",
         # Written rows keep their span; the text is always the article's.
         triggers={
             "insert": """INSERT INTO sentence_spans
