@@ -113,7 +113,7 @@ def update_reuse(
         conn.execute("SELECT rowid, outlet_id FROM articles")
     )
     index = _Index()
-    ids, owner, length, old = array("q"), array("q"), array("q"), array("q")
+    ids, owner, length, old = array("q"), array("i"), array("i"), array("q")
     cursor = conn.execute(
         'SELECT s.id, coalesce(a.rowid, -1), substr(a.text, s.start + 1, s."end" - s.start), '
         'coalesce(s."end" - s.start, 0), coalesce(s.reuse_id, -1) '
@@ -130,9 +130,8 @@ def update_reuse(
         if progress:
             progress(len(rows))
     read_seconds = time.perf_counter() - started
-    ids_a, owner_a, length_a, old_a = (
-        np.frombuffer(a, dtype=np.int64) for a in (ids, owner, length, old)
-    )
+    ids_a, old_a = (np.frombuffer(a, dtype=np.int64) for a in (ids, old))
+    owner_a, length_a = (np.frombuffer(a, dtype=np.int32) for a in (owner, length))
 
     new = np.full(len(ids_a), -1, dtype=np.int64)
     reuse_rows = []
@@ -277,7 +276,7 @@ class _Index:
         self.distinct = len(first)
         chosen = kept[first]
         chosen_sizes = sizes[chosen].astype(np.int64)
-        distinct_tokens = tokens[_ranges(offsets[chosen], chosen_sizes)]
+        distinct_tokens = _gather(tokens, offsets[chosen], chosen_sizes)
         del tokens, digests, offsets, _unique, first, chosen
         self.tokens = self.digests = array(
             "q"
@@ -306,7 +305,8 @@ class _Index:
         )
         # Words in many sentences ("lukashenko", "china") would put most sentences in a few
         # huge buckets: they take no part in the sketches (they still count when confirming).
-        keep = frequency[tokens] <= max(COMMON_MIN, n * COMMON_SHARE)
+        # (a lookup table of booleans: no 8-byte temporary per token)
+        keep = (frequency <= max(COMMON_MIN, n * COMMON_SHARE))[tokens]
         rare_sizes = _reduce(
             np.add, offsets, lambda lo, hi: keep[lo:hi].astype(np.int64), 0
         )
@@ -409,6 +409,16 @@ def _reduce(ufunc, offsets: np.ndarray, values_of, sentinel) -> np.ndarray:
         values = np.append(values, np.asarray(sentinel, dtype=values.dtype))
         parts.append(ufunc.reduceat(values, offsets[first:last] - lo))
     return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def _gather(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """``values[start:start + size]`` for each pair, concatenated, a chunk of pairs at a
+    time (the index arrays of all of them at once would be 16 bytes a value)."""
+    parts = [
+        values[_ranges(starts[lo : lo + REDUCE_CHUNK], sizes[lo : lo + REDUCE_CHUNK])]
+        for lo in range(0, len(starts), REDUCE_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else values[:0]
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:

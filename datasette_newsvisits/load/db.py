@@ -21,6 +21,8 @@ import sqlite_utils
 
 from ..schema import ARTICLE_CHILD_TABLES, TABLES, ensure_schema
 
+CACHE_KB = 64_000  # SQLite's page cache while loading (its memory counts in the peak)
+WAL_PAGES = 16384  # pages (64 MB) the write-ahead log grows to between checkpoints
 FTS_TABLES = [f"{table.name}_fts" for table in TABLES if table.fts]
 
 
@@ -30,12 +32,29 @@ def open_database(path: str | Path, timeout: float = 30) -> sqlite3.Connection:
     ``timeout``: seconds to wait for a lock another process holds on the database.
     """
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
-    conn.execute("PRAGMA journal_mode=DELETE")
+    # While loading, a write-ahead log: a batch commits without waiting for the disk
+    # (synchronous=NORMAL in WAL mode), and still survives the process being killed.
+    # ``close_database`` goes back to one file.
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint={WAL_PAGES}")  # not at every batch
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA cache_size=-200000")
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KB}")
     ensure_schema(conn)
     return conn
+
+
+def close_database(conn: sqlite3.Connection) -> None:
+    """Checkpoint the write-ahead log into the database file and go back to a rollback
+    journal (a single file, as ``datasette serve -i``, copies and uploads expect), then
+    close. A database left in WAL mode (a full disk, a killed load) is whole all the
+    same, and the next load ends it."""
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def save_reference_data(

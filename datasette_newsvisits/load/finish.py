@@ -20,6 +20,7 @@ def finish_load(conn: sqlite3.Connection) -> dict:
     if database.get_meta(conn, "reuse_stale") == "0" and _has_aggregates(conn):
         return {}
     started = time.perf_counter()
+    conn.execute("PRAGMA shrink_memory")  # the page cache, before reuse's arrays
     steps: dict = {"reuse": update_reuse(conn)}
     steps["orphans_removed"] = database.delete_orphan_entities(conn)
     steps["aggregates"] = refresh_aggregates(conn)

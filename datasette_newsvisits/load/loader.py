@@ -158,7 +158,7 @@ def load(
             try:
                 run.into(conn, target, paths)
             finally:
-                conn.close()
+                database.close_database(conn)
     except sqlite3.Error as error:
         raise LoadError(database_problem(db_path, error, wait), report) from None
     except WorkerLost as error:

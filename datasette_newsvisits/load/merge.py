@@ -61,7 +61,7 @@ def merge_partitions(target: str | Path, parts: Sequence[str | Path]) -> dict:
                 database.set_meta(conn, "reuse_stale", "1")
         report["steps"] = finish_load(conn)
     finally:
-        conn.close()
+        database.close_database(conn)
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
 
