@@ -12,8 +12,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from datasette_newsvisits.load import db as database
 from datasette_newsvisits.load.cli import main
 from datasette_newsvisits.load.loader import bundled_corpus, load
+from datasette_newsvisits.schema import ensure_schema
 
 REPO = Path(__file__).parent.parent
 TABLES = [
@@ -261,3 +263,25 @@ def test_a_load_killed_midway_leaves_a_consistent_database_that_a_rerun_complete
     report = load(db, [corpus], workers=2)
     assert report.loaded == 1500 - articles and not report.skipped
     assert counts(db)["articles"] == 1500
+
+
+def test_a_first_load_builds_its_indexes_once_at_the_end_and_a_stopped_one_regains_them(
+    tmp_path,
+):
+    def indexes(conn) -> set[str]:
+        found = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        )
+        return {name for (name,) in found}
+
+    declared = sqlite3.connect(":memory:")
+    ensure_schema(declared)
+    db = tmp_path / "x.db"
+    load(db, [bundled_corpus()], workers=1)
+    assert indexes(declared) <= indexes(sqlite3.connect(db))
+    stopped = database.open_database(tmp_path / "stopped.db")
+    assert database.defer_indexes(stopped)  # as a first load begins
+    assert not indexes(declared) <= indexes(stopped)
+    stopped.close()
+    reopened = database.open_database(tmp_path / "stopped.db")  # the next load
+    assert indexes(declared) <= indexes(reopened)

@@ -20,6 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..schema import ARTICLE_CHILD_TABLES, TABLES, ensure_schema
+from ..schema.declare import ARTICLE_CHILD, ARTICLES, View
 
 CACHE_KB = 64_000  # SQLite's page cache while loading (its memory counts in the peak)
 WAL_PAGES = 16384  # pages (64 MB) the write-ahead log grows to between checkpoints
@@ -42,6 +43,39 @@ def open_database(path: str | Path, timeout: float = 30) -> sqlite3.Connection:
     conn.execute(f"PRAGMA cache_size=-{CACHE_KB}")
     ensure_schema(conn)
     return conn
+
+
+def defer_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Before a first load into an empty database: drop the indexes of the article
+    tables that only serve reading (not those that enforce uniqueness), so that they
+    are built once, packed, at the end (``build_indexes``) instead of row by row; a
+    load stopped before then leaves them to the next load (``ensure_schema`` makes
+    missing indexes). Returns the names dropped (none if articles are stored)."""
+    if conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        return []
+    tables = [t.name for t in TABLES if t.role in (ARTICLES, ARTICLE_CHILD)]
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %' "
+            "AND tbl_name IN (SELECT value FROM json_each(?))",
+            (json.dumps(tables),),
+        )
+    ]
+    with transaction(conn):
+        for name in names:
+            conn.execute(f"DROP INDEX [{name}]")
+    return names
+
+
+def build_indexes(conn: sqlite3.Connection) -> None:
+    """Create every declared index that is missing (after ``defer_indexes``)."""
+    db = sqlite_utils.Database(conn)
+    with transaction(conn):
+        for table in TABLES:
+            if not isinstance(table, View):
+                table.create_indexes(db)
 
 
 def close_database(conn: sqlite3.Connection) -> None:

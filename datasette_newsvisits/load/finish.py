@@ -22,6 +22,7 @@ def finish_load(conn: sqlite3.Connection) -> dict:
     started = time.perf_counter()
     conn.execute("PRAGMA shrink_memory")  # the page cache, before reuse's arrays
     steps: dict = {"reuse": update_reuse(conn)}
+    database.build_indexes(conn)  # those a first load deferred
     steps["orphans_removed"] = database.delete_orphan_entities(conn)
     steps["aggregates"] = refresh_aggregates(conn)
     database.optimize(conn)

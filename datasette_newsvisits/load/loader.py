@@ -197,6 +197,7 @@ class _Run:
             self.context.gazetteer.entities(),
             self.context.gazetteer.aliases(),
         )
+        database.defer_indexes(conn)  # a first load builds them once, at the end
         known = KnownArticles(conn)
         started, written = time.perf_counter(), 0.0
         try:
