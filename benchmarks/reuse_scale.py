@@ -37,7 +37,7 @@ conn = sqlite3.connect({db!r}, isolation_level=None)
 conn.execute("PRAGMA foreign_keys = ON")
 with conn:  # start from nothing: the first run computes and writes every group
     conn.execute("BEGIN")
-    conn.execute("UPDATE sentences SET reuse_id = NULL WHERE reuse_id IS NOT NULL")
+    conn.execute("UPDATE sentence_spans SET reuse_id = NULL WHERE reuse_id IS NOT NULL")
     conn.execute("DELETE FROM reuse")
     conn.execute("UPDATE articles SET wire_share = NULL")
     conn.execute("COMMIT")
@@ -68,10 +68,10 @@ def build(n: int, path: Path, seed: int = 1) -> None:
             (article_id, f"{number}.txt", row["outlet"], text),
         )
         conn.executemany(
-            'INSERT INTO sentences (article_id, position, text, start, "end") '
-            "VALUES (?, ?, ?, ?, ?)",
+            'INSERT INTO sentence_spans (article_id, position, start, "end") '
+            "VALUES (?, ?, ?, ?)",
             [
-                (article_id, k, text[start:end], start, end)
+                (article_id, k, start, end)
                 for k, (start, end) in enumerate(split_sentences(text))
             ],
         )
