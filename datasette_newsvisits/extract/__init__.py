@@ -9,18 +9,16 @@ what it reads.
 
 from __future__ import annotations
 
-from . import entities, figures, labels, quotes
+from . import entities, figures, labels, quotes, references
 from .doc import Document, Step
 from .gazetteer import Gazetteer
 from .records import Extraction
 
 STEPS: tuple[Step, ...] = (
     entities.STEP,  # adds entities and the mentions index
-    # Back-references ("the Belarusian leader", "he") are resolved inside quotes and
-    # labels for now; a shared resolver over the mentions belongs here, between the
-    # step that adds mentions and the steps that read them.
-    quotes.STEP,  # reads mentions, quotations, sentences
-    labels.STEP,  # reads mentions
+    references.STEP,  # adds the resolver of pronouns and descriptions
+    quotes.STEP,  # reads references, quotations, sentences
+    labels.STEP,  # reads mentions and references
     figures.STEP,  # reads the text alone
 )
 

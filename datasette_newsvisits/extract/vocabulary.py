@@ -6,88 +6,17 @@ All words are folded (lower case, no accents).
 from __future__ import annotations
 
 from ..text.words import STOP_WORDS
+from .nations import (  # noqa: F401 (re-exported: the one table is extract/nations.py)
+    COUNTRY_NATIONALITY,
+    NATIONALITIES,
+    NATIONALITY_CONTEXT,
+    NATIONALITY_COUNTRY,
+)
 
 
 def _split(words: str) -> list[str]:
     return words.split()
 
-
-# Nationality adjectives (and country names used as adjectives) -> nationality label.
-NATIONALITIES = {
-    "belarusian": "belarusian",
-    "belarussian": "belarusian",
-    "belorussian": "belarusian",
-    "belarus": "belarusian",
-    "chinese": "chinese",
-    "china": "chinese",
-    "russian": "russian",
-    "russia": "russian",
-    "ukrainian": "ukrainian",
-    "ukraine": "ukrainian",
-    "american": "american",
-    "us": "american",
-    "u.s.": "american",
-    "french": "french",
-    "france": "french",
-    "german": "german",
-    "germany": "german",
-    "polish": "polish",
-    "poland": "polish",
-    "lithuanian": "lithuanian",
-    "lithuania": "lithuanian",
-    "iranian": "iranian",
-    "iran": "iranian",
-    "uzbek": "uzbek",
-    "uzbekistan": "uzbek",
-    "kazakh": "kazakh",
-    "indian": "indian",
-    "pakistani": "pakistani",
-    "british": "british",
-    "turkish": "turkish",
-    "hungarian": "hungarian",
-    "serbian": "serbian",
-    "japanese": "japanese",
-    "south korean": "south korean",
-    "korean": "korean",
-    "italian": "italian",
-    "european": "european",
-}
-
-# Country names as written after "of" ("President of Belarus") -> nationality.
-COUNTRY_NATIONALITY = {
-    "belarus": "belarusian",
-    "the republic of belarus": "belarusian",
-    "china": "chinese",
-    "the people's republic of china": "chinese",
-    "the people’s republic of china": "chinese",
-    "the prc": "chinese",
-    "russia": "russian",
-    "ukraine": "ukrainian",
-    "the united states": "american",
-    "france": "french",
-    "germany": "german",
-    "poland": "polish",
-    "lithuania": "lithuanian",
-    "iran": "iranian",
-    "uzbekistan": "uzbek",
-    "kazakhstan": "kazakh",
-    "india": "indian",
-    "pakistan": "pakistani",
-}
-
-# Country entity ids whose leaders "the <nationality> leader" can mean.
-NATIONALITY_COUNTRY = {
-    "belarusian": "Belarus",
-    "chinese": "China",
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "american": "United States",
-    "french": "France",
-    "german": "Germany",
-    "polish": "Poland",
-    "iranian": "Iran",
-    "uzbek": "Uzbekistan",
-}
 
 # Descriptors outlets attach to people, as written -> normalized label.
 # Longer phrases are tried first. "counterpart" is left out on purpose: it says who
@@ -431,31 +360,6 @@ ORGANIZATION_ROLES = _split(
 ORGANIZATION_PARTS = frozenset(
     ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]
 )
-
-# A modifier of "the <role>" -> a regular expression what the article says about the
-# entity must match ("the Belarusian leader" is someone Belarus is said of).
-NATIONALITY_CONTEXT = {
-    "belarusian": "belarus",
-    "belarussian": "belarus",
-    "belarus": "belarus",
-    "chinese": "chin",
-    "china": "chin",
-    "beijing": "chin",
-    "russian": "russia|kremlin|moscow",
-    "russia": "russia|kremlin|moscow",
-    "kremlin": "russia|kremlin|moscow",
-    "ukrainian": "ukrain|kyiv",
-    "american": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "us": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "u.s.": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "german": "german|berlin",
-    "polish": "polish|poland|warsaw",
-    "french": "french|france|paris",
-    "european": "europe|\\beu\\b",
-    "eu": "europe|\\beu\\b",
-    "uzbek": "uzbek",
-    "opposition": "opposition",
-}
 
 # Words that make a speaker a news medium carrying someone's words.
 MEDIUM_WORDS = _split(

@@ -60,7 +60,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 STEP = Step(
     "quotes",
-    reads=("text", "quotations", "sentences", "entities", "mentions"),
+    reads=("text", "quotations", "sentences", "references"),
     adds=("quotes",),
     run=extract_quotes,
 )

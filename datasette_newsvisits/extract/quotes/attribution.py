@@ -42,7 +42,6 @@ from collections.abc import Callable
 from functools import cached_property
 
 from ...text.quotemarks import Quotation
-from . import references
 from .found import Attribution
 from .kind import kind_of
 from .patterns import (
@@ -210,7 +209,7 @@ def he_or_she_opening(r: Reading) -> Found | None:
     opener = HE_OR_SHE_OPENS.match(r.sp.text, r.sent_start, r.q.open)
     if opener is None or r.inline_kind != "speech":
         return None
-    a = references.pronoun(r.sp, opener.group(1), opener.start(1), r.sent_start)
+    a = r.sp.pronoun(opener.group(1), opener.start(1), r.sent_start)
     a.pattern = "pronoun"
     return a, r.inline_kind
 
