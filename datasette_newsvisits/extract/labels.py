@@ -30,9 +30,8 @@ from .records import Label, Mention
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
-    HEAD_DESCRIPTORS,
+    MEANING_QUALIFIERS,
     NATIONALITIES,
-    NATIONALITY_COUNTRY,
     QUALIFIERS,
     RELATIONAL,
 )
@@ -79,15 +78,6 @@ _COPULA = re.compile(
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
-_HEADS = _any_of(HEAD_DESCRIPTORS)
-_STAND_IN = re.compile(
-    rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
-    rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
-    rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
-    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_any_of(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
-)
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
 WINDOW = 120
 # Last words of whatever can end right before a name: descriptors, countries, "exile".
@@ -112,14 +102,14 @@ def extract_labels(doc: Document) -> list[Label]:
     for mention in people:
         labels.extend(_before(text, mention, mentions, short))
         labels.extend(_after(text, mention, mentions, short, person_ids))
-    labels.extend(_stand_ins(text, people, by_id, labels))
+    labels.extend(_described(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
 
 STEP = Step(
     "labels",
-    reads=("text", "entities", "mentions"),
+    reads=("text", "entities", "mentions", "references"),
     adds=("labels",),
     run=extract_labels,
 )
@@ -285,79 +275,39 @@ def _next_mention(
     return None
 
 
-def _stand_ins(text, people, by_id, labels):
-    """ "the Belarusian leader": the labelled person of that nationality."""
-    if not people:
-        return []
-    counts = Counter(m.entity_id for m in people)
+def _described(doc: Document) -> list[Label]:
+    """ "the Belarusian leader", "the veteran leader": a description the resolver
+    (``extract.references``) gives to a person, when its role is a descriptor."""
+    refs = doc.references
     found = []
-    for match in _STAND_IN.finditer(text):
-        qualifier = None
-        if match.group("nat"):
-            nationality = NATIONALITIES[_bare(match.group("nat"))]
-            desc = match.group("desc")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("of"):
-            nationality = COUNTRY_NATIONALITY[_bare(match.group("of"))]
-            desc = match.group("desc2")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("kremlin"):
-            nationality, desc = "russian", match.group("kremlin")
-            person = _person_of(nationality, counts, by_id, labels)
-        else:
-            nationality, desc = None, match.group("desc3")
-            qualifier = QUALIFIERS[match.group("qual").lower()]
-            person = _last_head(people, by_id, labels, match.start())
-        if person:
-            found.append(
-                Label(
-                    person,
-                    DESCRIPTORS[_bare(desc)],
-                    match.group(),
-                    match.start(),
-                    qualifier,
-                    nationality,
-                )
+    for d in refs.descriptions:
+        label = DESCRIPTORS.get(d.role)
+        if d.wanted != "person" or label is None or label in RELATIONAL:
+            continue  # "the partner", "her adviser": whose, the apposition says
+        entity_id = refs.described(d)
+        entity = refs.entities.get(entity_id) if entity_id else None
+        if entity is None or entity.type != "person":
+            continue
+        found.append(
+            Label(
+                entity_id,
+                with_qualifier(label, d.qualifier),
+                d.surface,
+                d.start,
+                d.qualifier,
+                d.nationality,
             )
+        )
     return found
 
 
-def _last_head(people, by_id, labels, position) -> str | None:
-    """The person last named before ``position`` who leads something."""
-    for mention in sorted(people, key=lambda m: m.start, reverse=True):
-        if mention.start >= position:
-            continue
-        entity = by_id[mention.entity_id]
-        role = (entity.role or "").lower()
-        led = any(
-            x.entity_id == entity.id and x.label in HEAD_DESCRIPTORS for x in labels
-        )
-        if led or role.startswith(("president of", "leader of")):
-            return entity.id
-        return None
-    return None
-
-
-def _person_of(nationality, counts, by_id, labels) -> str | None:
-    country = NATIONALITY_COUNTRY.get(nationality, "").lower()
-
-    def score(entity_id):
-        entity = by_id[entity_id]
-        labelled = any(
-            x.entity_id == entity_id
-            and x.nationality == nationality
-            and x.label in HEAD_DESCRIPTORS
-            for x in labels
-        )
-        role = (entity.role or "").lower()
-        heads = bool(country) and any(
-            f"{title} of {country}" in role for title in ("president", "leader")
-        )
-        return (heads, labelled, counts[entity_id])
-
-    best = max(counts, key=score)
-    labelled, heads, _ = score(best)
-    return best if labelled or heads else None
+def with_qualifier(label: str, qualifier: str | None) -> str:
+    """The label, with a qualifier that changes its meaning in front of it
+    ("self-proclaimed president", "de facto leader"); other qualifiers stay in
+    their own column ("close ally" is an ally)."""
+    if qualifier in MEANING_QUALIFIERS:
+        return f"{qualifier} {label}"
+    return label
 
 
 def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:
@@ -395,7 +345,7 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
     qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
     return Label(
         entity_id,
-        DESCRIPTORS[_bare(groups["desc"])],
+        with_qualifier(DESCRIPTORS[_bare(groups["desc"])], qualifier),
         match.group().strip(),
         start,
         qualifier,

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-# country | adjectives | other names (capital, seat of power, short forms)
+# country | adjectives | other names, comma-separated (capital, seat of power, leader)
 _TABLE = """
-Belarus | belarusian belarussian belorussian | minsk lukashenko
-China | chinese | beijing prc people's republic of china xi jinping
-Russia | russian | moscow kremlin putin russian federation
-Ukraine | ukrainian | kyiv kiev zelensk
-United States | american us u.s. | washington white house america u.s. us
-France | french | paris elysee élysée
+Belarus | belarusian belarussian belorussian | minsk, lukashenko
+China | chinese | beijing, prc, people's republic of china, xi jinping
+Russia | russian | moscow, kremlin, putin, russian federation
+Ukraine | ukrainian | kyiv, kiev, zelensk
+United States | american us u.s. | washington, white house, america, u.s., us
+France | french | paris, elysee, élysée
 Germany | german | berlin
 Poland | polish | warsaw
 Lithuania | lithuanian | vilnius
@@ -31,13 +31,13 @@ Latvia | latvian | riga
 Estonia | estonian | tallinn
 Iran | iranian | tehran
 Uzbekistan | uzbek uzbekistani | tashkent
-Kazakhstan | kazakh kazakhstani | astana nur-sultan almaty
+Kazakhstan | kazakh kazakhstani | astana, nur-sultan, almaty
 Kyrgyzstan | kyrgyz | bishkek
 Tajikistan | tajik | dushanbe
 Turkmenistan | turkmen | ashgabat
-India | indian | new delhi delhi
+India | indian | new delhi, delhi
 Pakistan | pakistani | islamabad
-United Kingdom | british | london britain uk u.k.
+United Kingdom | british | london, britain, uk, u.k.
 Turkey | turkish | ankara
 Hungary | hungarian | budapest
 Serbia | serbian | belgrade
@@ -46,7 +46,7 @@ South Korea | south korean | seoul
 North Korea | north korean | pyongyang
 Italy | italian | rome
 Spain | spanish | madrid
-Brazil | brazilian | brasilia brasília
+Brazil | brazilian | brasilia, brasília
 Venezuela | venezuelan | caracas
 Cuba | cuban | havana
 Azerbaijan | azerbaijani | baku
@@ -69,13 +69,15 @@ Austria | austrian | vienna
 Greece | greek | athens
 Canada | canadian | ottawa
 Australia | australian | canberra
-European Union | european eu | brussels europe european commission
+European Union | european eu | brussels, europe, european commission
 """
 
 ROWS: list[tuple[str, list[str], list[str]]] = []
 for _line in _TABLE.strip().splitlines():
     _country, _adjectives, _others = (part.strip() for part in _line.split("|"))
-    ROWS.append((_country, _adjectives.split(), _others.split()))
+    ROWS.append(
+        (_country, _adjectives.split(), [o.strip() for o in _others.split(",")])
+    )
 
 NATIONALITIES: dict[str, str] = {}
 COUNTRY_NATIONALITY: dict[str, str] = {}

@@ -134,9 +134,17 @@ QUALIFIERS = {
     "exiled": "exiled",
     "illegitimate": "illegitimate",
     "self-proclaimed": "self-proclaimed",
+    "de facto": "de facto",
+    "long-serving": "long-time",
     "chief": "chief",
     "acting": "acting",
 }
+
+# Qualifiers that change what the label says, kept in the label itself too
+# ("self-proclaimed president" is not a president).
+MEANING_QUALIFIERS = frozenset(
+    ["self-proclaimed", "self-styled", "de facto", "authoritarian", "long-time"]
+)
 
 # Words before a capitalized name that make it a person's name.
 TITLE_WORDS = frozenset(

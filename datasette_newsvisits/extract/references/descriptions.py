@@ -36,6 +36,8 @@ from ..vocabulary import (
     ORGANIZATION_ROLES,
     PERSON_ROLE_SYNONYMS,
     QUALIFIERS,
+    RELATIONAL,
+    TITLE_WORDS,
 )
 from .speech import CONTEXT_BREAK
 
@@ -106,7 +108,8 @@ _HEADLINE_LEAD = re.compile(
 )
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _COMMA_NAME = re.compile(r",[ \u00a0]+(?=[A-Z])")
-_CONTINUES = re.compile(r"[ \u00a0]+(?:of|to|for)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+_RELATION = re.compile(r"[ \u00a0]+(?:of|to|for)\b", re.IGNORECASE)
 HEADLINE_WORDS = 16
 
 
@@ -127,15 +130,13 @@ class Description:
 
 
 def find(refs: References) -> list[Description]:
-    """Every definite description outside quotations, in text order."""
+    """Every definite description, in text order (inside quotations too: "We met
+    the Chairman of China" describes him; a speaker is never read there)."""
     text = refs.text
     headline_end = _headline_end(text)
     found: list[Description] = []
     for role in _ROLE.finditer(text):
-        start = role.start()
-        if refs.inside_quote(start):
-            continue
-        d = _read(refs, role, start < headline_end)
+        d = _read(refs, role, role.start() < headline_end)
         if d is not None:
             found.append(d)
     return found
@@ -176,8 +177,10 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
         nationality = COUNTRY_NATIONALITY[key]
         nationality_re = NATIONALITY_CONTEXT.get(nationality)
         end = of.end()
-    elif _CONTINUES.match(text, end):
-        return None  # "the head of the delegation": a longer description
+    elif _CONTINUES.match(text, end) or (
+        DESCRIPTORS.get(name, name) in RELATIONAL and _RELATION.match(text, end)
+    ):
+        return None  # "the head of the delegation", "the adviser to X": longer
     named = None
     following = next(iter(refs.mentions.after(end)), None)
     if following is not None and _NAME_AFTER.match(text, end, following.start + 1):
@@ -238,18 +241,34 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
             d,
             lambda e: e != other and contexts.matches(e, d.nationality_re, None),
         )
-    if d.wanted == "person":
-        role_re = PERSON_ROLE_SYNONYMS.get(d.role) or re.escape(
-            DESCRIPTORS.get(d.role, d.role)
-        )
-    else:
-        role_re = re.escape(d.role)
+    role_re, nationality_re = _role_pattern(d)
     owner = _owner_entity(refs, d)
     return _best(
         refs,
         d,
-        lambda e: e != owner and contexts.matches(e, d.nationality_re, role_re),
+        lambda e: e != owner and contexts.matches(e, nationality_re, role_re),
     )
+
+
+def _role_pattern(d: Description) -> tuple[str, str | None]:
+    """What an entity's context must say for the description's role, and its
+    nationality: a role's synonyms ("the leader" may be a president); for a
+    longer descriptor its head word's, its first words read as a nationality
+    ("the Kremlin leader": a Russian leader)."""
+    nationality_re = d.nationality_re
+    if d.wanted != "person":
+        return rf"\b{re.escape(d.role)}", nationality_re
+    role = DESCRIPTORS.get(d.role, d.role)
+    if role.startswith("opposition "):
+        return r"\bopposition_", nationality_re
+    if role not in PERSON_ROLE_SYNONYMS and " " in role:
+        *mods, head = role.split()
+        for word in mods:
+            nationality_re = nationality_re or NATIONALITY_CONTEXT.get(word)
+        if head in PERSON_ROLE_SYNONYMS:
+            role = head
+    synonyms = PERSON_ROLE_SYNONYMS.get(role) or re.escape(role)
+    return rf"\b(?:{synonyms})", nationality_re
 
 
 def _best(refs: References, d: Description, keep) -> str | None:
@@ -291,50 +310,106 @@ def _owner_entity(refs: References, d: Description) -> str | None:
 
 
 class Contexts:
-    """What the article and the gazetteer say each entity is: its role, the words
-    before its mentions ("Belarusian ruler"), its appositions (", the Kazakh
-    president,"); built once per entity, lower case."""
+    """What the article and the gazetteer say each entity is, built once, lower case.
+
+    Two strings per entity: what it is (``heads``: its gazetteer role up to "of"
+    or "to", the title words right before its mentions - "Belarusian ruler" - and
+    the head of an apposition after them - ", the Kazakh president,"), matched
+    against a role; and all of that with the rest of the role and the apposition
+    ("press secretary of the President of Belarus"), matched against a nationality.
+    Words before a mention stop at anything that is not a title, a nationality, a
+    qualifier or a capitalized word ("talks in Beijing with X" says nothing about X),
+    and at a possessive ("the president's spokeswoman" is not a president).
+    """
 
     def __init__(self, refs: References):
         self.refs = refs
-        self._text: dict[str, str] = {}
+        self._heads: dict[str, str] | None = None
+        self._full: dict[str, str] = {}
         self._cache: dict[tuple[str, str | None, str | None], bool] = {}
 
-    def of(self, entity_id: str) -> str:
-        """The context of one entity."""
-        if entity_id not in self._text:
+    def of(self, entity_id: str) -> tuple[str, str]:
+        """(heads, full context) of one entity."""
+        if self._heads is None:
             self._build()
-        return self._text.get(entity_id, "")
+        return self._heads.get(entity_id, ""), self._full.get(entity_id, "")
 
     def matches(self, entity_id: str, nationality_re, role_re) -> bool:
-        """Whether the entity's context matches the nationality and the role."""
+        """Whether the entity is what the role says, of that nationality."""
         key = (entity_id, nationality_re, role_re)
         if key not in self._cache:
-            context = self.of(entity_id)
+            heads, full = self.of(entity_id)
+            if self.refs.entities[entity_id].type != "person":
+                heads = full
             self._cache[key] = bool(
-                (not nationality_re or re.search(nationality_re, context))
-                and (not role_re or re.search(role_re, context))
+                (not nationality_re or re.search(nationality_re, full))
+                and (not role_re or re.search(role_re, heads))
             )
         return self._cache[key]
 
     def _build(self) -> None:
         refs = self.refs
         text = refs.text
-        parts: dict[str, list[str]] = {}
+        heads: dict[str, list[str]] = {}
+        full: dict[str, list[str]] = {}
         previous_end = 0
         for m in refs.doc.mentions:  # every mention, quotations included
             entity = refs.entities.get(m.entity_id)
-            if entity is None:
-                previous_end = m.end
-                continue
-            if m.entity_id not in parts:
-                parts[m.entity_id] = [entity.role or "", entity.name]
-            lead = text[max(previous_end, m.start - 60) : m.start]
-            parts[m.entity_id].append(CONTEXT_BREAK.split(lead)[-1])
-            if text[m.end : m.end + 1] == ",":
-                parts[m.entity_id].append(text[m.end + 1 : m.end + 90].split(",")[0])
-            previous_end = m.end
-        for entity_id, entity in refs.entities.items():
-            self._text[entity_id] = " ".join(
-                parts.get(entity_id, [entity.role or "", entity.name])
-            ).lower()
+            if entity is not None:
+                if m.entity_id not in heads:
+                    role = (entity.role or "").lower()
+                    heads[m.entity_id] = [_HEAD_END.split(role)[0], entity.name.lower()]
+                    full[m.entity_id] = [role, entity.name.lower()]
+                lead = _title_words(text[max(previous_end, m.start - 60) : m.start])
+                heads[m.entity_id].append(lead)
+                full[m.entity_id].append(lead)
+                apposition = _APPOSITION.match(text, m.end)
+                if apposition:
+                    words = apposition.group("words").lower()
+                    heads[m.entity_id].append(_HEAD_END.split(words)[0])
+                    full[m.entity_id].append(words)
+            if refs.type_of(m) == "person":
+                previous_end = m.end  # an organization before a name is its title's
+        self._heads = {
+            e: _OPPOSITION.sub("opposition_", " ".join(parts))
+            for e, parts in heads.items()
+        }
+        self._full = {e: " ".join(parts) for e, parts in full.items()}
+
+
+_OPPOSITION = re.compile(r"\bopposition\s+")
+_HEAD_END = re.compile(r"\s(?:of|to|for|who|which|at|in)\s|['’]s?\s|,")
+_APPOSITION = re.compile(
+    r",[ \u00a0]+(?P<words>(?:a|an|the|his|her|its|their|one|now|then|formerly)\b"
+    r"[^,;:.!?\n“”\"]{1,80})"
+)
+_TITLE_WORDS = frozenset(
+    w
+    for phrase in [
+        *DESCRIPTORS,
+        *QUALIFIERS,
+        *NATIONALITIES,
+        *PERSON_ROLE_SYNONYMS,
+        *ORGANIZATION_ROLES,
+        *TITLE_WORDS,
+        "of",
+        "the",
+        "to",
+        "for",
+    ]
+    for w in phrase.split()
+)
+
+
+def _title_words(lead: str) -> str:
+    """The title words right before a name: "met Belarusian ruler" -> "belarusian ruler"."""
+    kept: list[str] = []
+    for word in reversed(CONTEXT_BREAK.split(lead)[-1].split()):
+        low = word.lower().strip('(“"')
+        bare = re.sub(r"['’]s?$", "", low)
+        if bare != low and bare not in NATIONALITY_CONTEXT:
+            break  # a possessive: the owner of the title, not the person
+        if not (word[:1].isupper() or bare in _TITLE_WORDS):
+            break
+        kept.append(bare)
+    return " ".join(reversed(kept))

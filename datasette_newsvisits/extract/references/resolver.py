@@ -58,7 +58,7 @@ class References:
         self.contexts = descriptions.Contexts(self)
         self.descriptions = descriptions.find(self)
         self.descriptions_by_end = {d.end: d for d in self.descriptions}
-        self._described: dict[int, str | None] = {}
+        self._described: dict[tuple[int, int], str | None] = {}
 
     # -- positions -----------------------------------------------------------------
 
@@ -97,10 +97,11 @@ class References:
 
     def described(self, d: descriptions.Description, depth: int = 0) -> str | None:
         """The entity a definite description means (remembered)."""
-        if d.start not in self._described:
-            self._described[d.start] = None  # a description never reads itself
-            self._described[d.start] = descriptions.resolve(self, d, depth)
-        return self._described[d.start]
+        key = (d.start, d.end)
+        if key not in self._described:
+            self._described[key] = None  # a description never reads itself
+            self._described[key] = descriptions.resolve(self, d, depth)
+        return self._described[key]
 
     # -- salience --------------------------------------------------------------------
 
