@@ -435,9 +435,11 @@ def test_the_rules_are_tried_in_the_order_of_the_list():
         "introduced",
         "colon_introduction",
         "standing_alone",
+        "reported_clause",
         "verb_before",
         "attribution_after",
         "closing_attribution",
+        "possessive_phrase",
         "he_or_she_opening",
     ]
 

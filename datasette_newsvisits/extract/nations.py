@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-# country | adjectives | other names, comma-separated (capital, seat of power, leader)
+# country | adjectives (two-word ones joined by _) | other names, comma-separated (capital, seat of power, leader)
 _TABLE = """
 Belarus | belarusian belarussian belorussian | minsk, lukashenko
 China | chinese | beijing, prc, people's republic of china, xi jinping
@@ -42,8 +42,8 @@ Turkey | turkish | ankara
 Hungary | hungarian | budapest
 Serbia | serbian | belgrade
 Japan | japanese | tokyo
-South Korea | south korean | seoul
-North Korea | north korean | pyongyang
+South Korea | south_korean | seoul
+North Korea | north_korean | pyongyang
 Italy | italian | rome
 Spain | spanish | madrid
 Brazil | brazilian | brasilia, brasília
@@ -56,7 +56,7 @@ Mongolia | mongolian | ulaanbaatar
 Vietnam | vietnamese | hanoi
 Indonesia | indonesian | jakarta
 Peru | peruvian | lima
-South Africa | south african | pretoria
+South Africa | south_african | pretoria
 Egypt | egyptian | cairo
 Saudi Arabia | saudi | riyadh
 Israel | israeli | jerusalem
@@ -76,7 +76,11 @@ ROWS: list[tuple[str, list[str], list[str]]] = []
 for _line in _TABLE.strip().splitlines():
     _country, _adjectives, _others = (part.strip() for part in _line.split("|"))
     ROWS.append(
-        (_country, _adjectives.split(), [o.strip() for o in _others.split(",")])
+        (
+            _country,
+            [a.replace("_", " ") for a in _adjectives.split()],
+            [o.strip() for o in _others.split(",")],
+        )
     )
 
 NATIONALITIES: dict[str, str] = {}

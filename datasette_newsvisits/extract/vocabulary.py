@@ -249,7 +249,8 @@ SAYING_VERBS = frozenset(
     suggested vowed promised confirmed confirms repeated repeats continued continues
     concluded concludes answered answers responded responds observed observes
     cautioned predicted quipped joked conceded maintained maintains countered retorted
-    admits admit insist"""
+    admits admit insist expressed expresses voiced saying adding noting stressing
+    repeating insisting warning explaining emphasizing emphasising recalling urging"""
     )
 )
 SAYING_PHRASES = frozenset(
@@ -262,7 +263,7 @@ SAYING_PHRASES = frozenset(
 PASSIVE_CUES = frozenset(
     _split(
         """is was are were be been being the his her their its these those a an such
-    recent new latest earlier so when if once"""
+    recent new latest earlier so when if once in of with during by for at"""
     )
 )
 

@@ -42,24 +42,24 @@ from collections.abc import Callable
 from functools import cached_property
 
 from ...text.quotemarks import Quotation
+from ..references.speech import PARTICIPLE
+from .clauses import (
+    after_quote,
+    before_quote,
+    colon_intro,
+    medium_text,
+    paragraph_intro,
+    sentence_final,
+)
 from .found import Attribution
 from .kind import kind_of
 from .patterns import (
-    COMMA,
     HE_OR_SHE_OPENS,
     INTRO,
-    LAST_WORD,
     MEDIUM,
-    NEW_CLAUSE,
-    POST_ACCORDING,
-    POST_QUOTED,
-    POST_SAID_X,
-    POST_X_SAID,
-    PRE_ACCORDING,
-    PRE_QUOTED,
-    TAIL,
+    POSSESSIVE_BEFORE,
+    REPORTED_THAT,
     VERB,
-    could_be_speaker,
 )
 from .speakers import Speakers
 
@@ -141,6 +141,7 @@ def split_quotation(r: Reading) -> Found | None:
         and r.prev[1][0].pattern not in (None, "continuation")
         and r.local_pre.rstrip().endswith((",", ":"))
         and VERB.search(r.local_pre)
+        and not PARTICIPLE.search(r.local_pre)  # "…, before Y bid farewell, saying:"
     ):
         return r.prev[1][0], "speech"
     return None
@@ -194,6 +195,26 @@ def verb_before(r: Reading) -> Found | None:
     return before, r.inline_kind
 
 
+def reported_clause(r: Reading) -> Found | None:
+    """ "Lusa says that Lula will suggest … "…"", "The agencies reported that …, Xi is
+    "…"": a news medium reporting what someone says; the quotation is theirs, the
+    subject of the reported clause (pattern ``medium``)."""
+    verb_at = r.sp.last_event(r.q.open, r.sent_start)
+    if verb_at is None:
+        return None
+    that = REPORTED_THAT.match(r.sp.text, verb_at, r.q.open)
+    if that is None:
+        return None
+    reporter = r.sp.subject(verb_at, r.sent_start)
+    if not (reporter.found and MEDIUM.search(medium_text(r.sp, reporter))):
+        return None
+    person = r.sp.first_named(that.end(), r.q.open)
+    if person.speaker_id is None or r.sp.entities[person.speaker_id].type != "person":
+        return None
+    person.pattern = "medium"
+    return person, r.inline_kind
+
+
 def attribution_after(r: Reading) -> Found | None:
     """An attribution right after the closing mark of a quotation inside a sentence."""
     return (r.after, r.inline_kind) if r.after is not None else None
@@ -214,14 +235,39 @@ def he_or_she_opening(r: Reading) -> Found | None:
     return a, r.inline_kind
 
 
+def possessive_phrase(r: Reading) -> Found | None:
+    """'to meet his "dear friend" Xi': a quoted term after a possessive is the words
+    of whom the possessive means (pattern ``possessive``)."""
+    if r.inline_kind != "phrase":
+        return None
+    owner = POSSESSIVE_BEFORE.search(
+        r.sp.text, max(r.sent_start, r.q.open - 12), r.q.open
+    )
+    if owner is None:
+        return None
+    if owner.group("pronoun"):
+        a = r.sp.pronoun("he", owner.start(), r.sent_start)
+    else:
+        m = r.sp.mentions.ending_at(owner.start())
+        if m is None or r.sp.entities[m.entity_id].type != "person":
+            return None
+        a = Attribution(m.surface, m.entity_id, None, "name")
+    if a.speaker_id is None:
+        return None
+    a.pattern = "possessive"
+    return a, r.inline_kind
+
+
 RULES: tuple[Callable[[Reading], Found | None], ...] = (
     split_quotation,
     introduced,
     colon_introduction,
     standing_alone,
+    reported_clause,
     verb_before,
     attribution_after,
     closing_attribution,
+    possessive_phrase,
     he_or_she_opening,
 )
 
@@ -234,100 +280,6 @@ def attribute(sp: Speakers, quotation: Quotation, done) -> Found:
         if found is not None:
             return found
     return Attribution(), r.inline_kind
-
-
-# -- reading the clauses around a quotation -----------------------------------------
-
-
-def medium_text(sp: Speakers, a: Attribution) -> str:
-    """The speaker phrase with its entity's name and role, to spot a news medium."""
-    entity = sp.entities.get(a.speaker_id) if a.speaker_id else None
-    extra = f" {entity.name} {entity.role or ''}" if entity else ""
-    return (a.speaker or "") + extra
-
-
-def after_quote(sp: Speakers, pos: int, post: str) -> Attribution | None:
-    """An attribution right after a closing mark (``post`` starts at ``pos``)."""
-    m = POST_QUOTED.match(post)
-    if m and could_be_speaker(m.group("np0")):
-        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
-        a.pattern = "medium"
-        return a
-    m = POST_SAID_X.match(post)
-    if m and could_be_speaker(m.group("np"), allow_pronoun=False):
-        return sp.resolve(pos + m.start("np"), pos + m.end("np")).named("said X")
-    m = POST_ACCORDING.match(post)
-    if m:
-        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
-        return a.named("according to X")
-    m = POST_X_SAID.match(post)
-    if m and could_be_speaker(m.group("np")):
-        a = sp.resolve(pos + m.start("np"), pos + m.end("np"))
-        return a.named(_said_or_told(m))
-    return None
-
-
-def _said_or_told(m) -> str:
-    """ "X told Y" when the verb is "told" with an object, else "X said"."""
-    told = m.group("verb") in ("told", "tells") and m.group("obj")
-    return "X told Y" if told else "X said"
-
-
-def sentence_final(sp: Speakers, pos: int, post: str) -> Attribution | None:
-    """An attribution closing the sentence: "…, the ministry said on Saturday."."""
-    # only a comma near the end can open the sentence's closing attribution
-    first = max(0, len(post) - 260)
-    if sp.last_event(pos + len(post), pos + first) is None and "ccording" not in post:
-        return None
-    for comma in COMMA.finditer(post, first):
-        if sp.inside_quote(pos + comma.start()):
-            continue
-        tail = post[comma.start() :]
-        for pattern in (POST_SAID_X, POST_ACCORDING, POST_X_SAID):
-            m = pattern.match(tail)
-            if not (
-                m
-                and could_be_speaker(
-                    m.group("np"), allow_pronoun=pattern is not POST_SAID_X
-                )
-            ):
-                continue
-            if not TAIL.match(tail, m.end()):
-                continue
-            start = pos + comma.start()
-            a = sp.resolve(start + m.start("np"), start + m.end("np"))
-            if pattern is POST_X_SAID:
-                return a.named(_said_or_told(m))
-            if pattern is POST_ACCORDING:
-                return a.named("according to X")
-            return a.named("said X")
-    return None
-
-
-def before_quote(sp: Speakers, sent_start: int, open_at: int) -> Attribution | None:
-    """The last verb of saying (or "according to X", "quoted X as saying") before."""
-    text = sp.text
-    best = None  # (position, kind, match)
-    verb_at = sp.last_event(open_at, sent_start)
-    if verb_at is not None:
-        best = (verb_at, "verb", VERB.match(text, verb_at))
-    for m in PRE_QUOTED.finditer(text, sent_start, open_at):
-        if not sp.inside_quote(m.start()) and (best is None or m.start() >= best[0]):
-            best = (m.start(), "quoted", m)
-    for m in PRE_ACCORDING.finditer(text, sent_start, open_at):
-        if not sp.inside_quote(m.start()) and (best is None or m.start() > best[0]):
-            best = (m.start(), "according", m)
-    if best is None or NEW_CLAUSE.search(text, best[0], open_at):
-        return None  # "X said …; while China's "…" …": another clause, another voice
-    at, how, m = best
-    if how == "verb":
-        told = m.group() in ("told", "tells")
-        return sp.subject(at, sent_start).named("X told Y" if told else "X said")
-    a = sp.resolve(m.start("np"), m.start("np") + len(m.group("np").rstrip()))
-    if how == "quoted":
-        a.pattern = "medium"
-        return a
-    return a.named("according to X")
 
 
 def continuation(r: Reading) -> Attribution:
@@ -362,31 +314,3 @@ def continuation(r: Reading) -> Attribution:
         return Attribution()
     a.pattern = "continuation"
     return a
-
-
-def paragraph_intro(sp: Speakers, s: Quotation) -> Attribution | None:
-    """A quotation opening a paragraph after one that ends "… put it this way:"."""
-    if s.para_start < 2 or sp.text[s.para_start : s.open].strip():
-        return None
-    before = sp.text[: s.para_start].rstrip()
-    if not before.endswith(":"):
-        return None
-    p_start, _ = sp.paragraph(len(before) - 1)
-    sent_start, _ = sp.sentence(len(before) - 1, p_start, len(before))
-    a = colon_intro(sp, sent_start, len(before))
-    if a is not None:
-        a.pattern = "X said:"
-    return a
-
-
-def colon_intro(sp: Speakers, sent_start: int, colon_end: int) -> Attribution | None:
-    """The speaker of "X said in Vilnius:" or "X repeated:" ending at ``colon_end``."""
-    verb_at = sp.last_event(colon_end, sent_start)
-    if verb_at is not None:
-        a = sp.subject(verb_at, sent_start)
-    else:
-        last = LAST_WORD.search(sp.text, sent_start, colon_end)
-        if not (last and last.group(1).islower()):
-            return None
-        a = sp.subject(last.start(1), sent_start)
-    return a if a.found else None

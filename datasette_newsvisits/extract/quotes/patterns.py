@@ -48,6 +48,16 @@ PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 PRE_ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
 )
+# What a document says is whoever it reports ("according to an official readout").
+DOCUMENT = re.compile(
+    r"\b(?:readout|statement|transcript|report|communiqu[eé]|release|text|summary"
+    r"|record|minutes|declaration|document|account|notes|letter|cable)s?$",
+    re.IGNORECASE,
+)
+# A verb of saying opening a reported clause: "says that", "reported on Monday that".
+REPORTED_THAT = re.compile(rf"{VERBS}(?:\s+[\w’'\-]+){{0,4}}?\s+that\b")
+# A possessive right before a quoted term: 'his "dear friend"', 'Xi's "…"'.
+POSSESSIVE_BEFORE = re.compile(r"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|['’]s?)\s*$")
 INTRO = re.compile(rf"{VERBS}(?:\s+that)?\s*(?P<mark>[:,])?\s*$")
 LAST_WORD = re.compile(r"([\w’'\-]+)\s*:\s*$")
 NEW_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b")

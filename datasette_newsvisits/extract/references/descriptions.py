@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...text.patterns import alternation
@@ -39,7 +40,7 @@ from ..vocabulary import (
     RELATIONAL,
     TITLE_WORDS,
 )
-from .speech import CONTEXT_BREAK
+from .speech import CONTEXT_BREAK, VERB
 
 if TYPE_CHECKING:
     from .resolver import References
@@ -164,7 +165,9 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
     nationality = nationality_re = qualifier = None
     groups = lead.groupdict()
     owner = groups.get("owner")
-    for word in [owner or "", *mods]:
+    words = [owner or "", *mods]
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
+    for word in [*words, *pairs]:
         key = re.sub(r"['’]s?$", "", word.lower())
         if key in NATIONALITY_CONTEXT:
             nationality_re = NATIONALITY_CONTEXT[key]
@@ -364,7 +367,7 @@ class Contexts:
                 heads[m.entity_id].append(lead)
                 full[m.entity_id].append(lead)
                 apposition = _APPOSITION.match(text, m.end)
-                if apposition:
+                if apposition and not VERB.search(apposition.group("words")):
                     words = apposition.group("words").lower()
                     heads[m.entity_id].append(_HEAD_END.split(words)[0])
                     full[m.entity_id].append(words)
@@ -381,7 +384,7 @@ _OPPOSITION = re.compile(r"\bopposition\s+")
 _HEAD_END = re.compile(r"\s(?:of|to|for|who|which|at|in)\s|['’]s?\s|,")
 _APPOSITION = re.compile(
     r",[ \u00a0]+(?P<words>(?:a|an|the|his|her|its|their|one|now|then|formerly)\b"
-    r"[^,;:.!?\n“”\"]{1,80})"
+    r"[^,;:.!?\n“”\"]{1,80})(?=[,;.)]|$)"
 )
 _TITLE_WORDS = frozenset(
     w

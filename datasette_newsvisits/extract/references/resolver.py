@@ -34,6 +34,9 @@ from .speech import (
     CLAUSE_START,
     DASH_ASIDE,
     LAST_PRONOUN,
+    PARTICIPLE,
+    PRONOUN_START,
+    SUBJECT_CLAUSE,
     TRAILING_ADVERBS,
     TRAILING_TIME,
     VERB,
@@ -55,9 +58,11 @@ class References:
         self._weights: dict[int, float] = {}
         self.spoken: list[tuple[int, Resolved]] = []  # quotation speakers so far
         self.spoken_at: list[int] = []
+        self.mention_starts = {m.start: m for m in self.mentions}
         self.contexts = descriptions.Contexts(self)
         self.descriptions = descriptions.find(self)
         self.descriptions_by_end = {d.end: d for d in self.descriptions}
+        self.descriptions_by_start = {d.start: d for d in self.descriptions}
         self._described: dict[tuple[int, int], str | None] = {}
 
     # -- positions -----------------------------------------------------------------
@@ -224,6 +229,8 @@ class References:
         """
         text = self.text
         region = text[sent_start:verb_at]
+        if region.rstrip().endswith(",") and PARTICIPLE.match(text, verb_at):
+            return self.clause_subject(sent_start, sent_start + region.rindex(","))
         trimmed = TRAILING_ADVERBS.sub("", region).rstrip()
         trimmed = TRAILING_TIME.sub("", trimmed).rstrip()
         aside = DASH_ASIDE.search(trimmed)
@@ -256,6 +263,43 @@ class References:
             return Resolved()
         return self.resolve(np_start, np_end, depth)
 
+    def clause_subject(self, sent_start: int, end: int, depth: int = 0) -> Resolved:
+        """The subject of the clause ending at ``end``: "Xi was noncommittal, repeating
+        …", "… before his counterpart bid him farewell, saying …" (the participle's
+        subject is its clause's). The first person or organization named, described
+        or pronoun in the clause, not after a preposition, within its first words."""
+        text = self.text
+        start = sent_start
+        for m in SUBJECT_CLAUSE.finditer(text, sent_start, end):
+            if not self.inside_quote(m.start()) or text[m.start()] in "”\"’'":
+                start = m.end()
+        return self.first_named(start, end, depth)
+
+    def first_named(self, start: int, end: int, depth: int = 0) -> Resolved:
+        """The first person or organization a phrase in ``[start, end)`` names,
+        describes or stands for (a pronoun opening it), within its first 80
+        characters and not after a preposition: the subject of a clause."""
+        text = self.text
+        reach = min(end, start + 80)
+        first = PRONOUN_START.match(text, start, reach)
+        if first:
+            return pronouns.pronoun(self, first.group(1), first.start(1), None, depth)
+        for pos in range(start, reach):
+            d = self.descriptions_by_start.get(pos)
+            if d is not None and d.end <= end:
+                before = text[start:pos].split()
+                if not before or before[-1].lower() not in PREPOSITIONS:
+                    phrase = text[d.start : d.end]
+                    return Resolved(phrase, self.described(d, depth), "descriptor")
+            m = self.mention_starts.get(pos)
+            if (
+                m is not None
+                and self.type_of(m) in ("person", "organization")
+                and not self.is_object(m)
+            ):
+                return Resolved(m.surface, m.entity_id, "name")
+        return Resolved()
+
     def resolve(self, start: int, end: int, depth: int = 0) -> Resolved:
         """Resolve the phrase ``text[start:end]`` (see the module docstring)."""
         text = self.text
@@ -277,6 +321,11 @@ class References:
                 self, tail.group(1), start + tail.start(1), None, depth
             )
         display = " ".join(phrase.split()[-10:])
+        d = descriptions.ending_at(self, end, start)
+        if d is not None:
+            before = text[start : d.start].split()
+            if not before or before[-1].lower() not in PREPOSITIONS:
+                return Resolved(display, self.described(d, depth), "descriptor")
         m = self.mentions.ending_at(end)
         if m is not None:
             prefix = text[start : m.start].split()
@@ -287,11 +336,6 @@ class References:
                 or len(prefix) <= 1
             ):
                 return Resolved(display, m.entity_id, "name")
-        d = descriptions.ending_at(self, end, start)
-        if d is not None:
-            before = text[start : d.start].split()
-            if not before or before[-1].lower() not in PREPOSITIONS:
-                return Resolved(display, self.described(d, depth), "descriptor")
         # "expert Ulrike Hensel of the University of Bremen": a name, then what it heads
         for m in self.mentions.between(start, end):
             if self.type_of(m) in ("person", "organization") and text.startswith(

@@ -24,6 +24,20 @@ CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 TRAILING_ADVERBS = re.compile(rf"(?:\s+{alternation(SUBJECT_TRAILERS)})+\s*$")
+# A participle of saying hanging on the clause before it: "…, saying", "…, adding".
+PARTICIPLE = re.compile(
+    r"(?:saying|adding|noting|stressing|repeating|telling|insisting|warning|arguing"
+    r"|explaining|declaring|emphasi[sz]ing|recalling|describing|urging|claiming"
+    r"|pointing\s+out|writing|asking|underlining|reiterating|vowing|praising|hailing"
+    r"|calling|replying|answering|announcing|acknowledging|confirming)\b"
+)
+# Where a clause starts, for the subject of a participle's clause.
+SUBJECT_CLAUSE = re.compile(
+    r"(?:[,;:()“”\"‘„«»]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where"
+    r"|which|who|if|as|before|after|and|then|until|since|once)\b)\s*",
+    re.IGNORECASE,
+)
+PRONOUN_START = re.compile(r"\s*(he|she|they|He|She|They)\b")
 # A time between a speaker and the verb: "Xi Jinping on Tuesday said", "X last week".
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
