@@ -145,3 +145,32 @@ def test_a_surname_with_a_letter_folded_to_two_is_still_a_short_mention():
         ("Matthias Großmann", "matthias-grossmann"),
         ("Großmann", "matthias-grossmann"),
     ]
+
+
+def test_a_title_of_several_words_before_a_name(gazetteer):
+    text = "Minister of Foreign Affairs Ivan Petrovic and Ambassador to China Ana Kovac"
+    assert names(text, gazetteer) == ["Ivan Petrovic", "China", "Ana Kovac"]
+
+
+def test_a_title_then_a_comma_then_the_name(gazetteer):
+    text = "according to the president's foreign policy adviser, Yuri Demidov."
+    assert names(text, gazetteer) == ["Yuri Demidov"]
+
+
+def test_what_someone_does_before_the_name_marks_a_person(gazetteer):
+    assert names("The firefighter Tom Alder spoke first.", gazetteer) == ["Tom Alder"]
+    assert names("It rained all winter Tom Alder said.", gazetteer) == []
+
+
+def test_a_possessive_apposition_marks_a_person(gazetteer):
+    text = "He was met by Zhou Lan, China's culture and tourism minister."
+    assert names(text, gazetteer) == ["Zhou Lan", "China"]
+
+
+def test_a_portfolio_word_is_not_part_of_the_name(gazetteer):
+    text = "Minister of Finance Ivan Petrovic arrived."
+    assert names(text, gazetteer) == ["Ivan Petrovic"]
+
+
+def test_a_chinese_given_name_in_two_parts_is_the_known_person(gazetteer):
+    assert names("Talks with Wang Hu Ning followed.", gazetteer) == ["Wang Huning"]

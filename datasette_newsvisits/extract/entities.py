@@ -29,13 +29,20 @@ from .doc import Document, Step
 from .gazetteer import Gazetteer
 from .mentions import Mentions
 from .records import Entity, Mention
-from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
+from .vocabulary import (
+    NOT_NAME_WORDS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+    is_agent_noun,
+)
 
 UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
 _TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _NOUN_ALTERNATION = alternation(PERSON_NOUNS)
 _APPOSITION = re.compile(
-    rf",[ \t]+(?:(?:a|an|the|who|whose)\b[^.,;:\n]{{0,60}}?\b(?:{_NOUN_ALTERNATION})"
+    rf",[ \t]+(?:(?:a|an|the|who|whose|[{UPPER}][\w\-]*['’]s?)\b[^.,;:\n]{{0,60}}?"
+    rf"\b(?:{_NOUN_ALTERNATION})"
     rf"|(?:[a-z\-]+[ \t]+)?(?:{_NOUN_ALTERNATION})[ \t]+(?:of|to|for|at)\b)\b"
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
@@ -136,7 +143,6 @@ def _segments(text: str, match: re.Match, taken: Mentions):
         (m.start() + match.start(), m.end() + match.start())
         for m in _WORD.finditer(match.group())
     ]
-    title = _title_before(text, match.start(), taken)
     run: list[tuple[int, int]] = []
     for span in [*spans, None]:
         word = text[span[0] : span[1]] if span else ""
@@ -148,27 +154,33 @@ def _segments(text: str, match: re.Match, taken: Mentions):
             possessive = _POSSESSIVE.search(text, start, end)
             if possessive:
                 end = possessive.start()
-            apposition = bool(_APPOSITION.match(text, end))
-            yield start, end, name_key(text[start:end]), title or apposition
+            evidence = _title_before(text, start, taken) or bool(
+                _APPOSITION.match(text, end)
+            )
+            yield start, end, name_key(text[start:end]), evidence
         run = []
-        if span and taken.covers(span[0]):
-            title = _title_before(text, span[0], taken)
-        else:
-            title = bool(span) and _POSSESSIVE.sub("", fold(word)) in TITLE_WORDS
 
 
 def _title_before(text: str, position: int, taken: Mentions) -> bool:
-    """Whether a title stands right before ``position``, or before the place there
-    ("Ambassador to China Yuri Senko")."""
-    before = text[max(0, position - 40) : position].split()
-    if before and fold(before[-1]) in TITLE_WORDS:
-        return True
-    if taken.covers(position):
-        return (
-            len(before) >= 2
-            and before[-1] in ("to", "of", "for", "in")
-            and fold(before[-2]) in TITLE_WORDS
-        )
+    """Whether a title stands right before ``position``: "Minister Sun", "adviser,
+    Yuri Ushakov", through the capitalized words of a title ("Minister of Foreign
+    Affairs Ivica Dačić", "Ambassador to China Yuri Senko"), or an agent noun
+    ("pacemaker Gideon Kipketer")."""
+    before = text[max(0, position - 60) : position].split()
+    if (
+        before
+        and before[-1].islower()
+        and fold(before[-1].rstrip(",")) not in TITLE_WORDS
+    ):
+        return is_agent_noun(before[-1])
+    for steps, word in enumerate(reversed(before)):
+        if steps >= 6 or (steps and word.endswith((",", ".", ";", ":"))):
+            return False
+        folded = fold(word.rstrip(","))
+        if folded in TITLE_WORDS:
+            return True
+        if not (word[:1].isupper() or folded in ("of", "to", "for", "the", "and")):
+            return False
     return False
 
 

@@ -175,9 +175,15 @@ class Gazetteer:
 
         Only names of two or more words and at least ``FUZZY_MIN_CHARS`` letters are
         compared, with first letters of first and last words equal, so "Li Qiang" never
-        becomes "Li Keqiang".
+        becomes "Li Keqiang". A Chinese given name written in two parts is the same
+        name ("Wang Hu Ning" is Wang Huning).
         """
         tokens = words(name)
+        if len(tokens) == 3:
+            joined = f"{tokens[0]} {tokens[1]}{tokens[2]}"
+            entity_id = self._keys.get(joined)
+            if entity_id and self._entities[entity_id].type == "person":
+                return self._entities[entity_id]
         key = " ".join(tokens)
         if len(tokens) < 2 or len(key) < FUZZY_MIN_CHARS:
             return None

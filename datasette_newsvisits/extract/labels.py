@@ -22,18 +22,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..text.patterns import alternation
 from .doc import Document, Step
+from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
-    MEANING_QUALIFIERS,
     NATIONALITIES,
     QUALIFIERS,
     RELATIONAL,
+    is_agent_noun,
+    with_qualifier,
 )
 
 _SP = r"[ \u00a0]+"
@@ -78,6 +81,12 @@ _COPULA = re.compile(
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
+_CHAIN_NEXT = re.compile(
+    rf"(?:{_SP}of{_SP}[A-Z][\w’'\-]*(?:{_SP}[A-Z][\w’'\-]*){{0,3}})?"
+    rf"(?:,{_SP}and|,|{_SP}and){_SP}(?:(?:a|an|the|its|his|her){_SP})?",
+    re.IGNORECASE,
+)
+_TITLE_GOES_ON = re.compile(r"[ \u00a0]+[A-Z]")
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
 WINDOW = 120
 # Last words of whatever can end right before a name: descriptors, countries, "exile".
@@ -103,6 +112,7 @@ def extract_labels(doc: Document) -> list[Label]:
         labels.extend(_before(text, mention, mentions, short))
         labels.extend(_after(text, mention, mentions, short, person_ids))
     labels.extend(_described(doc))
+    labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
@@ -120,7 +130,11 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
     window_start = max(0, mention.start - WINDOW)
     last = text[max(0, mention.start - 30) : mention.start].split()
     if not last or _bare(last[-1].rstrip(",")) not in _LAST_WORDS:
-        return  # cheap test first: no descriptor or country ends right here
+        # cheap test first: no descriptor or country ends right here; what the
+        # person does, perhaps ("firefighter Bill Viera")
+        if last and last[-1].islower() and is_agent_noun(last[-1]):
+            yield _agent_label(text, mention, last)
+        return
     match = _ending(_BEFORE_NAME, text, window_start, mention.start)
     if not match and last[-1].endswith(","):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
@@ -132,6 +146,26 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
+
+
+def _agent_label(text: str, mention: Mention, last: list[str]) -> Label:
+    """ "firefighter Bill Viera", "Kenyan pacemaker Gideon Kipketer": what the person
+    does, with the nationality before it."""
+    noun = last[-1]
+    start = mention.start - len(noun) - 1
+    nationality = None
+    if len(last) > 1:
+        nationality = NATIONALITIES.get(_bare(last[-2]))
+        if nationality:
+            start -= len(last[-2]) + 1
+    return Label(
+        mention.entity_id,
+        noun,
+        text[start : mention.start].strip(),
+        start,
+        None,
+        nationality,
+    )
 
 
 def _ending(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -157,6 +191,8 @@ def _adjunct_owner(text, mentions, match, label):
     mention = mentions.ending_at(match.start() - 1)
     if mention is None or text[mention.end] != " ":
         return label, None
+    if mentions.type_of(mention) != "person":
+        return label, None  # "Kremlin aide X": an aide, not an aide to an institution
     qualifier = _QUALIFIER_BEFORE.search(
         text, max(0, mention.start - 20), mention.start
     )
@@ -208,11 +244,20 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
             continue
         label = _label(mention.entity_id, match, mention.start)
         end = match.end()
-        if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
-            # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
+        if pattern is _APPOSITION and not lead.group("as"):
+            # "Xi Jinping, President of Belarus Alexander Lukashenko", "X, the Minister
+            # of Interior Y": a list of titled names, not a description of X
             following = _next_mention(text, mentions, match.end("desc"), people)
-            if following and label.label not in RELATIONAL:
+            if (
+                following
+                and label.label not in RELATIONAL
+                and (not lead.group("det") or following.start <= match.end() + 1)
+            ):
                 continue
+        if _TITLE_GOES_ON.match(text, match.end()) and not mentions.covers(
+            match.end() + 1
+        ):
+            continue  # "Minister of Information Technologies": a title we do not know
         if label.label in RELATIONAL and owner is None and match.group("rel"):
             owner = _next_mention(text, mentions, match.end())
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
@@ -221,15 +266,31 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         elif label.label in RELATIONAL and owner is not None:
             end = max(end, owner.end)
         label = _relate(label, owner, mention, short)
-        yield Label(
-            label.entity_id,
-            label.label,
-            text[mention.start : end].strip(),
-            mention.start,
-            label.qualifier,
-            label.nationality,
-        )
+        yield replace(label, surface=text[mention.start : end].strip())
+        if owner is None:  # "X, the president of Y and a close ally of Z": a chain
+            yield from _chained(text, mention, match.end("desc"), mentions, short)
         return
+
+
+def _chained(text: str, mention: Mention, position: int, mentions, short):
+    """The further descriptions of an apposition chain after its first one."""
+    while True:
+        link = _CHAIN_NEXT.match(text, position)
+        if not link:
+            return
+        match = _DESCRIPTION.match(text, link.end())
+        if not match:
+            return
+        label = _label(mention.entity_id, match, mention.start)
+        position = match.end("desc")
+        if match.group("rel"):
+            if label.label not in RELATIONAL:
+                return
+            owner = _next_mention(text, mentions, match.end())
+            if owner is not None and mentions.type_of(owner) == "person":
+                label = _relate(label, owner, mention, short)
+                position = owner.end
+        yield replace(label, surface=text[mention.start : position].strip())
 
 
 def _owned_description(text: str, mentions: Mentions, position: int):
@@ -282,7 +343,9 @@ def _described(doc: Document) -> list[Label]:
     found = []
     for d in refs.descriptions:
         label = DESCRIPTORS.get(d.role)
-        if d.wanted != "person" or label is None or label in RELATIONAL:
+        if d.wanted != "person" or label is None:
+            continue
+        if label in RELATIONAL and not d.headline:
             continue  # "the partner", "her adviser": whose, the apposition says
         entity_id = refs.described(d)
         entity = refs.entities.get(entity_id) if entity_id else None
@@ -299,15 +362,6 @@ def _described(doc: Document) -> list[Label]:
             )
         )
     return found
-
-
-def with_qualifier(label: str, qualifier: str | None) -> str:
-    """The label, with a qualifier that changes its meaning in front of it
-    ("self-proclaimed president", "de facto leader"); other qualifiers stay in
-    their own column ("close ally" is an ally)."""
-    if qualifier in MEANING_QUALIFIERS:
-        return f"{qualifier} {label}"
-    return label
 
 
 def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:

@@ -8,6 +8,8 @@ article uses for its government (capital, seat of power). From it:
   ("Belarusian", "Belarus's", "Kazakh" -> belarusian, belarusian, kazakh);
 - ``COUNTRY_NATIONALITY``: country as written after "of" -> nationality;
 - ``NATIONALITY_COUNTRY``: nationality -> the country's name;
+- ``SEAT_NATIONALITY``: a seat of power -> nationality ("Kremlin" -> russian);
+- ``SEAT_NATIONALITY``: a seat of power -> nationality ("Kremlin" -> russian);
 - ``NATIONALITY_CONTEXT``: nationality word -> a regular expression that what an
   article says about a person must match for "the Belarusian leader" to be them.
 """
@@ -111,10 +113,8 @@ COUNTRY_NATIONALITY.update(
         "the russian federation": "russian",
     }
 )
-for _word, _same in (
-    ("beijing", "chinese"),
-    ("kremlin", "russian"),
-    ("moscow", "russian"),
-):
+# Seats of power that stand for a country's nationality ("the Kremlin leader").
+SEAT_NATIONALITY = {"beijing": "chinese", "kremlin": "russian", "moscow": "russian"}
+for _word, _same in SEAT_NATIONALITY.items():
     NATIONALITY_CONTEXT[_word] = NATIONALITY_CONTEXT[_same]
 NATIONALITY_CONTEXT["opposition"] = "opposition"

@@ -5,6 +5,8 @@ All words are folded (lower case, no accents).
 
 from __future__ import annotations
 
+import re
+
 from ..text.words import STOP_WORDS
 from .nations import (  # noqa: F401 (re-exported: the one table is extract/nations.py)
     COUNTRY_NATIONALITY,
@@ -17,6 +19,12 @@ from .nations import (  # noqa: F401 (re-exported: the one table is extract/nati
 def _split(words: str) -> list[str]:
     return words.split()
 
+
+_PORTFOLIOS = _split(
+    """defence economy finance trade commerce interior justice agriculture energy
+    health education transport industry culture information labour emergencies"""
+)
+_SECRETARIES = _split("health home foreign defence treasury commerce energy interior")
 
 # Descriptors outlets attach to people, as written -> normalized label.
 # Longer phrases are tried first. "counterpart" is left out on purpose: it says who
@@ -37,14 +45,27 @@ DESCRIPTORS = {
     "opposition leader": "opposition leader",
     "prime minister": "prime minister",
     "foreign minister": "foreign minister",
+    **{f"{portfolio} minister": f"{portfolio} minister" for portfolio in _PORTFOLIOS},
+    # "Minister of Defense X" -> defence minister (what the scorer and readers expect)
     **{
-        f"{portfolio} minister": f"{portfolio} minister"
-        for portfolio in _split(
-            """defence economy finance trade commerce interior justice agriculture energy
-        health education transport industry culture information labour emergencies"""
-        )
+        f"minister of {the}{portfolio}": f"{portfolio} minister"
+        for portfolio in _PORTFOLIOS
+        for the in ("", "the ")
+    },
+    "minister of defense": "defence minister",
+    "minister of foreign affairs": "foreign minister",
+    **{
+        f"{portfolio} secretary": f"{portfolio} secretary" for portfolio in _SECRETARIES
     },
     "defense minister": "defence minister",
+    "foreign policy adviser": "foreign policy adviser",
+    "foreign policy advisor": "foreign policy adviser",
+    "trade representative": "trade representative",
+    "vice mayor": "vice mayor",
+    "mayor": "mayor",
+    "governor": "governor",
+    "speaker": "speaker",
+    "first deputy prime minister": "first deputy prime minister",
     "vice premier": "vice premier",
     "vice president": "vice president",
     "press secretary": "press secretary",
@@ -146,6 +167,16 @@ MEANING_QUALIFIERS = frozenset(
     ["self-proclaimed", "self-styled", "de facto", "authoritarian", "long-time"]
 )
 
+
+def with_qualifier(label: str, qualifier: str | None) -> str:
+    """The label, with a qualifier that changes its meaning in front of it
+    ("self-proclaimed president", "de facto leader"); other qualifiers stay in
+    their own column ("close ally" is an ally)."""
+    if qualifier in MEANING_QUALIFIERS:
+        return f"{qualifier} {label}"
+    return label
+
+
 # Words before a capitalized name that make it a person's name.
 TITLE_WORDS = frozenset(
     _split(
@@ -156,9 +187,31 @@ TITLE_WORDS = frozenset(
     dr. sir journalist correspondent editor lawmaker mp diplomat official expert
     economist activist blogger politician ceo founder lawyer dissident candidate
     commentator scholar historian strongman ruler dictator king queen pope
-    counterpart"""
+    counterpart speaker mayor firefighter representative manager"""
     )
 )
+
+# A lower-case noun for what someone does, right before a name ("pacemaker Gideon
+# Kipketer", "firefighter Bill Viera"): an agent noun, not one of these words.
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)")
+_NOT_AGENTS = frozenset(
+    _split(
+        """after over under other either neither whether rather together never ever
+    later earlier further former latter border order number center centre winter
+    summer water power paper letter matter chapter quarter december november october
+    september computer corner partner for nor major minor floor door sector factor
+    favor favour honor honour labor labour mirror error interior exterior superior
+    prior corridor register answer offer cover consider remember deliver gather
+    enter counter proper upper lower inner outer daughter brother sister mother
+    father monitor visitor"""
+    )
+)
+
+
+def is_agent_noun(word: str) -> bool:
+    """Whether a lower-case word names what someone does ("pacemaker", "analyst")."""
+    return bool(_AGENT.fullmatch(word)) and word not in _NOT_AGENTS
+
 
 # Nouns that make an apposition a person's description ("X, a senior adviser to ...").
 PERSON_NOUNS = frozenset(
@@ -231,6 +284,7 @@ NOT_NAME_WORDS = frozenset(
     [*_FUNCTION_WORDS, *_CALENDAR, *_DEMONYMS, *_ORG_WORDS]
     + [w for w in TITLE_WORDS]
     + ["foreign", "vice", "minister", "secretary", "general", "premier", "state"]
+    + [*_PORTFOLIOS, "affairs", "technologies", "technology", "tourism", "defense"]
 )
 
 
@@ -263,7 +317,7 @@ SAYING_PHRASES = frozenset(
 PASSIVE_CUES = frozenset(
     _split(
         """is was are were be been being the his her their its these those a an such
-    recent new latest earlier so when if once in of with during by for at"""
+    recent new latest earlier so when if once in of with during by for at as"""
     )
 )
 

@@ -28,6 +28,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...text.patterns import alternation
+from ..nations import SEAT_NATIONALITY
 from ..vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
@@ -128,6 +129,7 @@ class Description:
     qualifier: str | None  # normalized: "veteran", "self-proclaimed"
     owner_start: int | None  # where "his" / "China's" stands
     named: int | None  # where the person named after a comma starts
+    headline: bool = False  # a headline's bare "Kremlin ally"
 
 
 def find(refs: References) -> list[Description]:
@@ -171,7 +173,7 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
         key = re.sub(r"['’]s?$", "", word.lower())
         if key in NATIONALITY_CONTEXT:
             nationality_re = NATIONALITY_CONTEXT[key]
-            nationality = NATIONALITIES.get(key, nationality)
+            nationality = NATIONALITIES.get(key) or SEAT_NATIONALITY.get(key)
         if key in QUALIFIERS:
             qualifier = QUALIFIERS[key]
     of = _OF_COUNTRY.match(text, end)
@@ -217,6 +219,7 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
         qualifier,
         owner_start,
         named,
+        not (groups.get("det") or owner),
     )
 
 
