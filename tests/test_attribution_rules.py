@@ -129,3 +129,20 @@ def test_a_noun_after_a_preposition_is_not_a_verb_of_saying(gazetteer):
         'by state media that the treaty was "a breakthrough for both nations."'
     )
     assert speaker(text, gazetteer)[0] == "Vladimir Putin"
+
+
+def test_a_title_word_then_a_name_heading_a_phrase(gazetteer):
+    text = (
+        '"It sounded like thunder," firefighter Tom Alder of the county force '
+        "told reporters."
+    )
+    assert speaker(text, gazetteer)[0] == "Tom Alder"
+
+
+def test_a_family_name_two_people_share_speaks_for_the_one_named_before(gazetteer):
+    text = (
+        "Kenyan pacemaker Gideon Kiprono won the race on Sunday. "
+        '"It is my biggest day," Kiprono said. His sister, runner Valentine '
+        "Kiprono, came third."
+    )
+    assert speaker(text, gazetteer)[0] == "Gideon Kiprono"

@@ -174,3 +174,13 @@ def test_a_portfolio_word_is_not_part_of_the_name(gazetteer):
 
 def test_a_chinese_given_name_in_two_parts_is_the_known_person(gazetteer):
     assert names("Talks with Wang Hu Ning followed.", gazetteer) == ["Wang Huning"]
+
+
+def test_a_shared_family_name_is_the_person_named_before_it(gazetteer):
+    text = (
+        "Kenyan pacemaker Gideon Kiprono won the race. Kiprono said he was happy. "
+        "His sister, runner Valentine Kiprono, came third."
+    )
+    _, mentions = find(text, gazetteer)
+    short = [m for m in mentions if m.surface == "Kiprono"]
+    assert [m.entity_id for m in short] == ["gideon-kiprono"]

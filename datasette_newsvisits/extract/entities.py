@@ -19,6 +19,7 @@ words of organization names, sentence openers) split runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from ..text.fold import fold
@@ -206,12 +207,18 @@ def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
 
 
 def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
-    """Single words naming a person whose full name the article gives."""
+    """Single words naming a person whose full name the article gives.
+
+    A word two people share (a family name: "Gideon Kipketer" and "Valentine
+    Kipketer") is the one named more often before it, else the one named first.
+    """
     owners: dict[str, set[str]] = {}
+    named: dict[str, list[int]] = {}
     for mention in mentions:
         entity = gazetteer.get(mention.entity_id) or discovered.get(mention.entity_id)
         if entity is None or entity.type != "person":
             continue
+        named.setdefault(entity.id, []).append(mention.start)
         for name in (entity.name, mention.surface):
             tokens = words(name)
             if len(tokens) < 2:
@@ -228,6 +235,19 @@ def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
             continue
         word = _POSSESSIVE.sub("", match.group())
         owner = owners.get(fold(word))
-        if owner and len(owner) == 1:
-            found.append(Mention(next(iter(owner)), word, start, start + len(word)))
+        if owner:
+            entity_id = _most_named(owner, named, start)
+            if entity_id:
+                found.append(Mention(entity_id, word, start, start + len(word)))
     return found
+
+
+def _most_named(owners: set[str], named: dict[str, list[int]], pos: int) -> str:
+    """The one owner of a word, else the one named most often before ``pos``, else
+    the one named first."""
+    if len(owners) == 1:
+        return next(iter(owners))
+    return max(
+        sorted(owners),
+        key=lambda e: (bisect_left(named[e], pos), -named[e][0]),
+    )

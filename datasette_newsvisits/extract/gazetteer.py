@@ -21,7 +21,8 @@ any other entry is a new entity. How an alias matches in text:
 - a short all-capital alias ("EU", "SCO", "U.S.") matches only exactly as written;
 - any other alias matches case-insensitively and accent-insensitively, but only
   where the text has a capital first letter ("Lukaszenka" finds "Łukaszenka", never
-  "lukashenko" in a url).
+  "lukashenko" in a url) and, for an alias of several words, a capital wherever the
+  alias has one ("The independent portal" is not The Independent).
 
 Matches must stand on word boundaries and the longest match wins ("Xi'an" is the
 city, not "Xi"). An alias that two entries share names the first of them.
@@ -279,8 +280,18 @@ def _accept(surface: str, rules) -> str | None:
         elif surface[0].isupper():
             if len(surface) <= 3 and surface.isupper() and not alias.isupper():
                 continue  # "XI" as a numeral, not "Xi"
+            if " " in alias and not _capitals_agree(surface, alias):
+                continue  # "The independent portal" is not The Independent
             return entity_id
     return None
+
+
+def _capitals_agree(surface: str, alias: str) -> bool:
+    """Whether every word the alias capitalizes is capitalized in the text too."""
+    return all(
+        not a[:1].isupper() or s[:1].isupper()
+        for s, a in zip(surface.split(), alias.split(), strict=False)
+    )
 
 
 def _read_records(path: str | Path) -> tuple[list[dict], list[str]]:

@@ -20,8 +20,10 @@ Where each part lives:
   entity; ``references``: pronouns and "the" + role resolved to an entity;
 - ``kind``: speech or phrase.
 
-The parts of a paragraph continuation (a quotation running over several paragraphs)
-share the attribution found at the end of the chain, else the one before its start.
+A quotation running over several paragraphs (the mark left open at a paragraph's
+end and opened again at the next one's start) is one quote, from its first word to
+its last, with the attribution found at the end of the chain, else the one before
+its start.
 """
 
 from __future__ import annotations
@@ -44,18 +46,28 @@ def extract_quotes(doc: Document) -> list[Quote]:
         done.append((quotation, found))
         speakers.remember(quotation.start, found[0])
     _share_chains(done)
-    return [
-        Quote(
-            text=doc.text[q.start : q.end],
-            start=q.start,
-            end=q.end,
-            speaker_id=a.speaker_id,
-            speaker=a.speaker,
-            kind=kind,
-            attribution=a.pattern,
+    quotes: list[Quote] = []
+    chain_at: dict[int, int] = {}  # chain id -> index of its quote
+    for q, (a, kind) in done:
+        start = q.start
+        if q.chain is not None and q.chain in chain_at:
+            # one quotation over several paragraphs is one quote
+            start = quotes[chain_at[q.chain]].start
+            quotes.pop(chain_at[q.chain])
+        elif q.chain is not None:
+            chain_at[q.chain] = len(quotes)
+        quotes.append(
+            Quote(
+                text=doc.text[start : q.end],
+                start=start,
+                end=q.end,
+                speaker_id=a.speaker_id,
+                speaker=a.speaker,
+                kind=kind,
+                attribution=a.pattern,
+            )
         )
-        for q, (a, kind) in done
-    ]
+    return quotes
 
 
 STEP = Step(

@@ -17,6 +17,8 @@ from ..vocabulary import (
     PREPOSITIONS,
     SPEAKER_DETERMINERS,
     SPEAKER_PRONOUNS,
+    TITLE_WORDS,
+    is_agent_noun,
 )
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
@@ -77,9 +79,14 @@ def could_be_speaker(np: str, allow_pronoun: bool = True) -> bool:
         return allow_pronoun and len(words) == 1 and low in ("he", "she", "they", "it")
     if first[0].isupper() or low in SPEAKER_DETERMINERS:
         return True
-    # "spokesperson Hua Chunying": a lower-case title before a name
+    # "spokesperson Hua Chunying", "firefighter Bill Marsh of the county force": a
+    # lower-case title before a name
+    if low in NOT_SPEAKER_NAMES or low in PREPOSITIONS:
+        return False
+    if words[-1][0].isupper():
+        return True
     return (
-        low not in NOT_SPEAKER_NAMES
-        and low not in PREPOSITIONS
-        and words[-1][0].isupper()
+        (low in TITLE_WORDS or is_agent_noun(low))
+        and words[1:2] != []
+        and (words[1][:1].isupper())
     )
