@@ -146,3 +146,31 @@ def test_a_family_name_two_people_share_speaks_for_the_one_named_before(gazettee
         "Kiprono, came third."
     )
     assert speaker(text, gazetteer)[0] == "Gideon Kiprono"
+
+
+def test_a_transcript_block_is_a_quote_of_the_named_speaker(gazetteer):
+    text = (
+        "The two leaders spoke to the press.\n"
+        "Alexander Lukashenko, President of Belarus:\n"
+        "We have come here to agree on real projects, not on words.\n"
+        "Xi Jinping: China values this friendship above all.\n"
+    )
+    doc = read_article(text, gazetteer)
+    found = [(q.speaker_id, q.text, q.attribution) for q in doc.quotes]
+    assert found == [
+        (
+            "alexander-lukashenko",
+            "We have come here to agree on real projects, not on words.",
+            "transcript",
+        ),
+        ("xi-jinping", "China values this friendship above all.", "transcript"),
+    ]
+    assert all(doc.text[q.start : q.end] == q.text for q in doc.quotes)
+
+
+def test_an_introduction_or_a_label_without_a_person_is_no_transcript(gazetteer):
+    text = (
+        "Alexander Lukashenko said: the visit was a success for everyone.\n"
+        "Read more: Belarus and China sign new trade deals in Minsk.\n"
+    )
+    assert read_article(text, gazetteer).quotes == []

@@ -18,7 +18,8 @@ Where each part lives:
   word lists are in ``extract.vocabulary``);
 - ``speakers``: the subject of a verb of saying, a speaker phrase resolved to an
   entity; ``references``: pronouns and "the" + role resolved to an entity;
-- ``kind``: speech or phrase.
+- ``kind``: speech or phrase;
+- ``transcripts``: "Name, title:" and the unmarked speech after it.
 
 A quotation running over several paragraphs (the mark left open at a paragraph's
 end and opened again at the next one's start) is one quote, from its first word to
@@ -33,12 +34,15 @@ from ..doc import Document, Step
 from ..records import Quote
 from .attribution import Found, attribute
 from .speakers import Speakers
+from .transcripts import find_transcripts
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
-    """The document's quotations with speaker, kind and the attribution pattern used."""
+    """The document's quotations with speaker, kind and the attribution pattern used,
+    and the speeches of its transcript blocks (``transcripts``), in text order."""
+    transcripts = find_transcripts(doc)
     if not doc.quotations:
-        return []
+        return transcripts
     speakers = Speakers(doc)
     done: list[tuple[Quotation, Found]] = []
     for quotation in doc.quotations:
@@ -67,6 +71,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 attribution=a.pattern,
             )
         )
+    if transcripts:
+        quotes = sorted(quotes + transcripts, key=lambda q: q.start)
     return quotes
 
 
