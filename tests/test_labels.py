@@ -177,3 +177,13 @@ def test_what_someone_does_before_their_name(gazetteer):
     found = labels(text, gazetteer)
     assert ("Gideon Kiprono", "pacemaker", None, None) in found
     assert ("Bill Marsh", "firefighter", None, None) in found
+
+
+def test_a_bare_description_inside_someones_words_is_not_a_label(gazetteer):
+    # Xi speaks to Lukashenko here: "the president" is his guest, not himself.
+    text = (
+        "Xi Jinping welcomed Alexander Lukashenko. "
+        '"Under the leadership of the president, your country has grown," Xi said.'
+    )
+    found = labels(text, gazetteer)
+    assert all(label != "president" for _, label, _, _ in found)

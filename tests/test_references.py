@@ -115,3 +115,20 @@ def test_a_possessive_title_is_not_the_title_of_its_holder(gazetteer):
         "The president",
         "Alexander Lukashenko",
     )
+
+
+def test_the_latter_and_the_former(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping in Beijing. "
+        '"We are old friends," the latter said.'
+    )
+    doc = read_article(text, gazetteer)
+    assert [q.speaker_id for q in doc.quotes] == ["xi-jinping"]
+
+
+def test_a_capital_stands_for_its_country(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping in Beijing. The Minsk dictator "
+        "praised his host."
+    )
+    assert ("The Minsk dictator", "Alexander Lukashenko") in described(text, gazetteer)

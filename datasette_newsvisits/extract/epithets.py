@@ -42,7 +42,10 @@ _PASSIVE_OR_APPOSITION = re.compile(
     r"(?:\b(?:been|is|was|are|were|be|being)|,)\s+(?:(?:often|widely|sometimes|also"
     r"|long|commonly|popularly)\s+)?$"
 )
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:by|in|at|on|for|to|of|and|or|but|as|from|with|since|after|before"
+    r"|during|when|while|who|which|that|is|was|has|had)\b)[a-z]"
+)
 _OWNER = re.compile(r"^[\w\-]+['’]s?\s+")
 MAX_WORDS = 5
 

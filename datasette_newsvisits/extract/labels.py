@@ -347,6 +347,8 @@ def _described(doc: Document) -> list[Label]:
             continue
         if label in RELATIONAL and not d.headline:
             continue  # "the partner", "her adviser": whose, the apposition says
+        if d.nationality is None and doc.quotations.covers(d.start):
+            continue  # "the president" in someone's words: often whom they address
         entity_id = refs.described(d)
         entity = refs.entities.get(entity_id) if entity_id else None
         if entity is None or entity.type != "person":

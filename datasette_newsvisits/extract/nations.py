@@ -113,8 +113,15 @@ COUNTRY_NATIONALITY.update(
         "the russian federation": "russian",
     }
 )
-# Seats of power that stand for a country's nationality ("the Kremlin leader").
-SEAT_NATIONALITY = {"beijing": "chinese", "kremlin": "russian", "moscow": "russian"}
+# Capitals and seats of power that stand for a country ("the Kremlin leader", "the
+# Minsk dictator"): each row's other names.
+SEAT_NATIONALITY = {
+    other: adjectives[0]
+    for country, adjectives, others in ROWS
+    if country != "European Union"
+    for other in others
+    if other not in NATIONALITIES
+}
 for _word, _same in SEAT_NATIONALITY.items():
-    NATIONALITY_CONTEXT[_word] = NATIONALITY_CONTEXT[_same]
+    NATIONALITY_CONTEXT.setdefault(_word, NATIONALITY_CONTEXT[_same])
 NATIONALITY_CONTEXT["opposition"] = "opposition"

@@ -304,7 +304,9 @@ SAYING_VERBS = frozenset(
     concluded concludes answered answers responded responds observed observes
     cautioned predicted quipped joked conceded maintained maintains countered retorted
     admits admit insist expressed expresses voiced saying adding noting stressing
-    repeating insisting warning explaining emphasizing emphasising recalling urging"""
+    repeating insisting warning explaining emphasizing emphasising recalling urging
+    lauded lauds pledged pledges reaffirmed reaffirms affirmed underscored underscores
+    proposed proposes conveyed denounced slammed criticised criticized accused"""
     )
 )
 SAYING_PHRASES = frozenset(

@@ -28,7 +28,7 @@ _LABEL = re.compile(
     r"(?P<who>[^:\n\"“”«»]{2,120}?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]*)$"
 )
-_MARKS = re.compile("[\"“”«»„]")
+_MARKS = re.compile('["“”«»„]')
 MIN_WORDS = 4
 MAX_LABEL_WORDS = 12
 

@@ -101,3 +101,22 @@ def previous_subject(refs: References, sent_start: int, depth: int) -> str | Non
             return None
         return m.entity_id
     return None
+
+
+def latter_or_former(refs: References, word: str, pos: int) -> Resolved:
+    """ "the latter" is the last of the two people named before ``pos`` (in its
+    sentence or the one before), "the former" the first of them."""
+    sent_start = refs.sentence_of(pos)[0]
+    since = refs.sentence_of(max(sent_start - 2, 0))[0]
+    named: list[str] = []
+    for m in reversed(refs.mentions.between(since, pos)):
+        if refs.type_of(m) == "person" and m.entity_id not in named:
+            named.append(m.entity_id)
+        if len(named) == 2:
+            break
+    if len(named) < 2:
+        return Resolved(word, None, "pronoun")
+    latter, former = named
+    return Resolved(
+        word, latter if word.lower().endswith("latter") else former, "pronoun"
+    )

@@ -313,6 +313,8 @@ class References:
         time = TRAILING_TIME.search(phrase)  # "Chinese leader Xi Jinping on Tuesday"
         if time and time.start() > 0:
             return self.resolve(start, start + time.start(), depth)
+        if phrase.lower() in ("the latter", "the former"):
+            return pronouns.latter_or_former(self, phrase, start)
         if phrase.lower() in SPEAKER_PRONOUNS:
             return pronouns.pronoun(self, phrase, start, None, depth)
         tail = LAST_PRONOUN.search(phrase)  # "At a conference in Vilnius she"
