@@ -118,3 +118,14 @@ def test_short_scales_and_more_currencies():
         ("money", 5e9, "USD"),
         ("money", 3e11, "HUF"),
     ]
+
+
+def test_dozens_and_a_list_of_adjectives_before_the_noun():
+    text = (
+        "They signed almost four dozen deals; 27 intergovernmental, "
+        "interdepartmental and regional agreements were among them."
+    )
+    assert [(f.kind, f.value) for f in extract_figures(text)] == [
+        ("count", 48),
+        ("count", 27),
+    ]

@@ -86,6 +86,7 @@ SCALES = {
     "m": 1e6,
     "thousand": 1e3,
     "k": 1e3,
+    "dozen": 12,
 }
 VAGUE = {
     "hundreds of billions": 1e11,
@@ -152,7 +153,7 @@ _WORDNUM = (
     r"|a hundred|a dozen|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
-_SCALE = r"trillion|billion|million|thousand|trln|bln|bn|mln|mn|tn|m|b|k"
+_SCALE = r"trillion|billion|million|thousand|dozen|trln|bln|bn|mln|mn|tn|m|b|k"
 _MODIFIER = (
     r"(?:more than|over|about|around|nearly|almost|at least|some|up to|fewer than"
     r"|less than|roughly|approximately|just over|just under)"
@@ -205,7 +206,7 @@ _TIME_AFTER = re.compile(
 )
 _HYPHEN_NOUN = re.compile(r"-(?P<unit>[a-z]+)\b")
 _NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*[ \u00a0]+){0,2}?"
+    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){0,4}?"
     r"(?:[a-z][\w\-]*s|people|children|men|women|police|staff|personnel|troops"
     r"|aircraft|spacecraft|livestock|cattle|sheep|crew))\b"
 )
@@ -325,7 +326,7 @@ def _classify(text: str, match: re.Match) -> Figure | None:
     modifier = _MODIFIER_BEFORE.search(text, max(0, start - 20), start)
     if modifier:
         surface, start = text[modifier.start() : match.end()], modifier.start()
-    after = text[end : end + 60]
+    after = text[end : end + 100]
     percent = _PERCENT.match(after)
     if percent:
         unit = "percentage points" if percent.group("points") else "percent"
