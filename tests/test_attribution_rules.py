@@ -174,3 +174,24 @@ def test_an_introduction_or_a_label_without_a_person_is_no_transcript(gazetteer)
         "Read more: Belarus and China sign new trade deals in Minsk.\n"
     )
     assert read_article(text, gazetteer).quotes == []
+
+
+def test_a_colon_after_a_sentence_without_a_verb_of_saying(gazetteer):
+    text = (
+        "Sergei Aleinik spoke to reporters in Beijing. He also drew attention to "
+        'the times: "The world is entering an era of many poles."'
+    )
+    assert speaker(text, gazetteer)[0] == "Sergei Aleinik"
+
+
+def test_quoted_paragraphs_after_a_speaker_label(gazetteer):
+    text = (
+        "The talks began in Minsk.\n"
+        "Alexander Lukashenko, President of Belarus:\n"
+        '"Welcome to Minsk. We have waited for this visit."\n'
+        '"You can always count on us."\n'
+    )
+    assert [s[0] for s in speakers(text, gazetteer)] == [
+        "Alexander Lukashenko",
+        "Alexander Lukashenko",
+    ]

@@ -132,3 +132,8 @@ def test_a_capital_stands_for_its_country(gazetteer):
         "praised his host."
     )
     assert ("The Minsk dictator", "Alexander Lukashenko") in described(text, gazetteer)
+
+
+def test_an_ordinal_makes_a_description_no_reference(gazetteer):
+    text = "Xi Jinping met Alexander Lukashenko. He is the 13th head of state to come."
+    assert described(text, gazetteer) == []

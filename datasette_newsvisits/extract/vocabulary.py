@@ -310,7 +310,14 @@ SAYING_VERBS = frozenset(
     )
 )
 SAYING_PHRASES = frozenset(
-    ["pointed out", "points out", "put it", "puts it"]
+    [
+        "pointed out",
+        "points out",
+        "put it",
+        "puts it",
+        "drew attention",
+        "draws attention",
+    ]
     + [f"{v} quoted as saying" for v in ("was", "were", "is", "has been")]
 )
 

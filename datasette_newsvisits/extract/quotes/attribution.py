@@ -301,6 +301,9 @@ def continuation(r: Reading) -> Attribution:
     intro = paragraph_intro(sp, s)
     if intro is not None:
         return intro
+    after_quote_paragraph = _after_quote_paragraph(r)
+    if after_quote_paragraph is not None:
+        return after_quote_paragraph
     para_start, _ = sp.paragraph(sent_start - 1)
     prev_start, _ = sp.sentence(max(sent_start - 2, 0), para_start, sent_start)
     event = None
@@ -314,3 +317,18 @@ def continuation(r: Reading) -> Attribution:
         return Attribution()
     a.pattern = "continuation"
     return a
+
+
+def _after_quote_paragraph(r: Reading) -> Attribution | None:
+    """A paragraph opening with a quotation right after a paragraph that ended with
+    an attributed one: the same voice goes on ("X, President of Belarus:" / "…" /
+    "…")."""
+    if not r.done or r.sp.text[r.q.para_start : r.q.open].strip():
+        return None
+    prev, (prev_a, _) = r.done[-1]
+    if not prev_a.found or prev.close is None:
+        return None
+    between = r.sp.text[prev.close + 1 : r.q.para_start]
+    if between.count("\n") != 1 or between.strip(" \t\n.,;:!?)"):
+        return None
+    return Attribution(prev_a.speaker, prev_a.speaker_id, "continuation", prev_a.how)

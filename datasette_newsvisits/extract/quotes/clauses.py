@@ -138,13 +138,17 @@ def paragraph_intro(sp: Speakers, s: Quotation) -> Attribution | None:
 
 
 def colon_intro(sp: Speakers, sent_start: int, colon_end: int) -> Attribution | None:
-    """The speaker of "X said in Vilnius:" or "X repeated:" ending at ``colon_end``."""
+    """The speaker of "X said in Vilnius:", "X repeated:", "He drew attention to …:"
+    or a transcript label "X, President of Belarus:" ending at ``colon_end``."""
     verb_at = sp.last_event(colon_end, sent_start)
     if verb_at is not None:
         a = sp.subject(verb_at, sent_start)
-    else:
-        last = LAST_WORD.search(sp.text, sent_start, colon_end)
-        if not (last and last.group(1).islower()):
-            return None
-        a = sp.subject(last.start(1), sent_start)
+        return a if a.found else None
+    a = sp.first_named(sent_start, colon_end)  # the sentence's subject
+    if a.speaker_id is not None:
+        return a
+    last = LAST_WORD.search(sp.text, sent_start, colon_end)
+    if not (last and last.group(1).islower()):
+        return None
+    a = sp.subject(last.start(1), sent_start)
     return a if a.found else None
