@@ -433,6 +433,16 @@ ORGANIZATION_PARTS = frozenset(
     ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]
 )
 
+# Words that cannot stand between a determiner and its role noun: "the talks with
+# the leader" is not a description, "the first European leader" refers to no one.
+NOT_DESCRIPTION_MODIFIERS = frozenset(
+    _split(
+        """and or of in on at to with by for from as that which who said says told is
+    was are were has had have will would a an the this his her their its first
+    second third fourth fifth next only other same another"""
+    )
+)
+
 # Words that make a speaker a news medium carrying someone's words.
 MEDIUM_WORDS = _split(
     "agency news newspaper broadcaster television tv radio channel media portal daily"

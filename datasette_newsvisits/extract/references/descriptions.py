@@ -34,6 +34,7 @@ from ..vocabulary import (
     DESCRIPTORS,
     NATIONALITIES,
     NATIONALITY_CONTEXT,
+    NOT_DESCRIPTION_MODIFIERS,
     ORGANIZATION_PARTS,
     ORGANIZATION_ROLES,
     PERSON_ROLE_SYNONYMS,
@@ -59,47 +60,7 @@ _OF_COUNTRY = re.compile(
     rf"{_SP}of{_SP}(?P<of>{alternation(COUNTRY_NATIONALITY, space=_SP)})\b",
     re.IGNORECASE,
 )
-# Words that cannot stand between a determiner and its role noun.
-_NOT_MODIFIERS = frozenset(
-    [
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "with",
-        "by",
-        "for",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "said",
-        "says",
-        "told",
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "a",
-        "an",
-        "the",
-        "this",
-        "his",
-        "her",
-        "their",
-        "its",
-    ]
-)
-_MODIFIER = rf"(?!(?i:{'|'.join(sorted(_NOT_MODIFIERS))})\b)[\w’'\-.]+"
+_MODIFIER = rf"(?!(?i:{'|'.join(sorted(NOT_DESCRIPTION_MODIFIERS))})\b|\d+(?:st|nd|rd|th)\b)[\w’'\-.]+"
 _DETERMINER = re.compile(
     r"(?:(?<=[\s(\"“‘—–-])|^)(?P<det>(?i:the|this|that|his|her|their|its)"
     r"|(?P<owner>[A-Z][\w.\-]*)(?:['’]s?))"
