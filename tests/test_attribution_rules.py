@@ -195,3 +195,40 @@ def test_quoted_paragraphs_after_a_speaker_label(gazetteer):
         "Alexander Lukashenko",
         "Alexander Lukashenko",
     ]
+
+
+def test_but_added_shares_the_subject_of_the_sentence(gazetteer):
+    text = (
+        "Xi Jinping gave a toast in which he alluded to conflicts, but added that "
+        'peace was "unstoppable".'
+    )
+    assert speaker(text, gazetteer)[0] == "Xi Jinping"
+
+
+def test_a_possessive_belongs_to_the_person_named_nearest_before(gazetteer):
+    text = (
+        'The two share a bond, with Xi Jinping cheering his "best friend" and '
+        'Vladimir Putin cherishing his "partner".'
+    )
+    assert [s[0] for s in speakers(text, gazetteer)] == [
+        "Xi Jinping",
+        "Vladimir Putin",
+    ]
+
+
+def test_an_epithet_before_a_name_is_the_subjects_word(gazetteer):
+    text = 'Alexander Lukashenko flew to Beijing to see "old friend" Xi Jinping.'
+    assert speaker(text, gazetteer)[::2] == ("Alexander Lukashenko", "epithet")
+
+
+def test_an_office_or_press_service_speaks_for_its_owner(gazetteer):
+    text = 'Alexander Lukashenko\'s press service called the talks "very warm".'
+    assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"
+
+
+def test_the_paper_is_the_newspaper_named_before(gazetteer):
+    text = (
+        "The Global Times ran an editorial on the visit. "
+        '"The West will be furious," the paper added.'
+    )
+    assert speaker(text, gazetteer)[0] == "Global Times"

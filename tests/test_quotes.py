@@ -441,6 +441,7 @@ def test_the_rules_are_tried_in_the_order_of_the_list():
         "attribution_after",
         "closing_attribution",
         "possessive_phrase",
+        "epithet_before_name",
         "he_or_she_opening",
     ]
 

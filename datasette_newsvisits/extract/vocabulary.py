@@ -426,8 +426,22 @@ PERSON_ROLE_SYNONYMS = {
 ORGANIZATION_ROLES = _split(
     """ministry government agency service office department secretariat embassy
     broadcaster television council commission bloc alliance organization organisation
-    administration kremlin party"""
+    administration kremlin party paper newspaper tabloid daily broadcaster channel
+    outlet"""
 ) + ["foreign ministry", "news agency", "press service"]
+# What an organization's name or role must say for "the <role>" to be it.
+ORGANIZATION_ROLE_SYNONYMS = {
+    "paper": r"paper|tabloid|daily|times|post|journal|gazette",
+    "newspaper": r"paper|tabloid|daily|times|post|journal|gazette",
+    "tabloid": r"tabloid|paper",
+    "daily": r"daily|paper",
+    "agency": r"agency|xinhua|tass|belta|reuters|afp",
+    "news agency": r"agency",
+    "broadcaster": r"broadcaster|television|tv|channel|radio",
+    "channel": r"channel|television|tv|broadcaster",
+    "television": r"television|tv|broadcaster|channel",
+    "outlet": r"news|paper|broadcaster|agency|media|outlet|portal",
+}
 # Roles that name a part of the organization the phrase names ("the SCO secretariat").
 ORGANIZATION_PARTS = frozenset(
     ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]

@@ -246,7 +246,9 @@ def possessive_phrase(r: Reading) -> Found | None:
     if owner is None:
         return None
     if owner.group("pronoun"):
-        a = r.sp.pronoun("he", owner.start(), r.sent_start)
+        a = _nearest_person(r, owner.start()) or r.sp.pronoun(
+            "he", owner.start(), r.sent_start
+        )
     else:
         m = r.sp.mentions.ending_at(owner.start())
         if m is None or r.sp.entities[m.entity_id].type != "person":
@@ -256,6 +258,49 @@ def possessive_phrase(r: Reading) -> Found | None:
         return None
     a.pattern = "possessive"
     return a, r.inline_kind
+
+
+def _nearest_person(r: Reading, pos: int) -> Attribution | None:
+    """The person named last before ``pos`` in the sentence, not as an owner ("and
+    Putin cherishing his "…"")."""
+    for m in reversed(r.sp.mentions.between(r.sent_start, pos)):
+        if r.sp.entities[m.entity_id].type != "person":
+            continue
+        if r.sp.text[m.end : m.end + 2] in ("'s", "’s"):
+            continue
+        return Attribution(m.surface, m.entity_id, None, "name")
+    return None
+
+
+def epithet_before_name(r: Reading) -> Found | None:
+    """ 'Putin lands in Beijing to meet "old friend" Xi': a quoted term right before
+    the name of whom it describes is the words of the clause's subject, another
+    person (pattern ``epithet``)."""
+    if r.inline_kind != "phrase" or r.q.close is None:
+        return None
+    named = next(iter(r.sp.mentions.after(r.q.close + 1)), None)
+    if (
+        named is None
+        or r.sp.text[r.q.close + 1 : named.start].strip()
+        or r.sp.entities[named.entity_id].type != "person"
+    ):
+        return None
+    subject = _first_person(r, r.q.open, exclude=named.entity_id)
+    if subject is None:
+        return None
+    subject.pattern = "epithet"
+    return subject, r.inline_kind
+
+
+def _first_person(r: Reading, before: int, exclude: str) -> Attribution | None:
+    """The first person named in the sentence before ``before``, other than
+    ``exclude``, not after a preposition."""
+    for m in r.sp.mentions.between(r.sent_start, before):
+        if m.entity_id != exclude and r.sp.entities[m.entity_id].type == "person":
+            a = r.sp.first_named(m.start, before)
+            if a.speaker_id == m.entity_id:
+                return a
+    return None
 
 
 RULES: tuple[Callable[[Reading], Found | None], ...] = (
@@ -268,6 +313,7 @@ RULES: tuple[Callable[[Reading], Found | None], ...] = (
     attribution_after,
     closing_attribution,
     possessive_phrase,
+    epithet_before_name,
     he_or_she_opening,
 )
 

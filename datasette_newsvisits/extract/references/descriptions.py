@@ -36,6 +36,7 @@ from ..vocabulary import (
     NATIONALITY_CONTEXT,
     NOT_DESCRIPTION_MODIFIERS,
     ORGANIZATION_PARTS,
+    ORGANIZATION_ROLE_SYNONYMS,
     ORGANIZATION_ROLES,
     PERSON_ROLE_SYNONYMS,
     QUALIFIERS,
@@ -200,6 +201,9 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
         for m in refs.mentions.between(d.start, d.end):
             if refs.type_of(m) == "organization":
                 return m.entity_id
+        owner = _owner_entity(refs, d)
+        if owner is not None and d.role in ORGANIZATION_PARTS:
+            return owner  # "Mr Xi's office", "Lukashenko's press service"
     contexts = refs.contexts
     if d.role in OTHER_PARTY:
         other = _possessor(refs, d, depth)
@@ -224,7 +228,8 @@ def _role_pattern(d: Description) -> tuple[str, str | None]:
     ("the Kremlin leader": a Russian leader)."""
     nationality_re = d.nationality_re
     if d.wanted != "person":
-        return rf"\b{re.escape(d.role)}", nationality_re
+        synonyms = ORGANIZATION_ROLE_SYNONYMS.get(d.role) or re.escape(d.role)
+        return rf"\b(?:{synonyms})", nationality_re
     role = DESCRIPTORS.get(d.role, d.role)
     if role.startswith("opposition "):
         return r"\bopposition_", nationality_re
@@ -270,9 +275,12 @@ def _owner_entity(refs: References, d: Description) -> str | None:
     """The entity named by a possessive owner ("Lukashenko's spokesman")."""
     if d.owner_start is None:
         return None
-    for m in refs.mentions.between(d.owner_start, d.start + 1):
-        if m.start == d.owner_start and refs.type_of(m) in ("person", "organization"):
-            return m.entity_id
+    for m in refs.mentions.between(max(0, d.owner_start - 60), d.owner_start + 1):
+        if m.start <= d.owner_start < m.end and refs.type_of(m) in (
+            "person",
+            "organization",
+        ):
+            return m.entity_id  # "Alexander Lukashenko's" owns from "Lukashenko"
     return None
 
 

@@ -253,7 +253,8 @@ class References:
                 if r.entity_id is not None:
                     return r
                 k -= 1
-            return Resolved()
+            # "Xi delivered a toast …, but added that …": the sentence's subject
+            return self.first_named(sent_start, verb_at, depth + 1)
         np_end = sent_start + len(trimmed)
         np_start = sent_start
         for m in CLAUSE_START.finditer(text, sent_start, np_end):
