@@ -273,7 +273,7 @@ def _nearest_person(r: Reading, pos: int) -> Attribution | None:
 
 
 def epithet_before_name(r: Reading) -> Found | None:
-    """ 'Putin lands in Beijing to meet "old friend" Xi': a quoted term right before
+    """'Putin lands in Beijing to meet "old friend" Xi': a quoted term right before
     the name of whom it describes is the words of the clause's subject, another
     person (pattern ``epithet``)."""
     if r.inline_kind != "phrase" or r.q.close is None:
