@@ -23,6 +23,7 @@ class Speakers:
     def __init__(self, doc: Document):
         self.doc = doc
         self.refs: References = doc.references
+        self.refs.forget_speakers()  # a new reading of the quotations
         self.text = doc.text
         self.quotations = doc.quotations
         self.mentions = self.refs.mentions

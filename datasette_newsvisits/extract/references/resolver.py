@@ -146,6 +146,11 @@ class References:
             reverse=True,
         )
 
+    def forget_speakers(self) -> None:
+        """Forget the quotations' speakers (the quote step starts over)."""
+        self.spoken.clear()
+        self.spoken_at.clear()
+
     def remember(self, pos: int, resolved: Resolved) -> None:
         """Record that a quotation starting at ``pos`` was credited to ``resolved``."""
         if resolved.found:
