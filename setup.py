@@ -51,5 +51,8 @@ setup(
             "playwright>=1.40",
             "ruff",
         ],
+        # The statistical entity finder (extract/statistical.py); the English
+        # pipeline is installed separately (python -m spacy download en_core_web_sm).
+        "spacy": ["spacy>=3.7,<3.9"],
     },
 )

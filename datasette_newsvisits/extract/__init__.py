@@ -9,6 +9,8 @@ what it reads.
 
 from __future__ import annotations
 
+import os
+
 from . import entities, figures, labels, quotes, references
 from .doc import Document, Step
 from .gazetteer import Gazetteer
@@ -23,10 +25,22 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+NER_VARIABLE = "NEWSVISITS_NER"  # "spacy": the statistical option (extract.statistical)
+
+
+def steps() -> tuple[Step, ...]:
+    """``STEPS``, with spaCy finding the unknown names when ``NEWSVISITS_NER=spacy``."""
+    if os.environ.get(NER_VARIABLE, "rules") == "spacy":
+        from .statistical import STEP as statistical_entities
+
+        return (statistical_entities, *STEPS[1:])
+    return STEPS
+
+
 def read_article(text: str, gazetteer: Gazetteer) -> Document:
     """The document of one cleaned article with every step run: pure, no I/O."""
     doc = Document(text, gazetteer)
-    for step in STEPS:
+    for step in steps():
         step.apply(doc)
     return doc
 

@@ -53,15 +53,24 @@ _FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})(?:[ \t]+[{UPPER}]\.)?[ \t]
 MAX_NAME_WORDS = 4
 
 
-def extract_entities(doc: Document) -> tuple[list[Entity], Mentions]:
+def extract_entities(doc: Document, discover=None) -> tuple[list[Entity], Mentions]:
     """The distinct entities the document names (first mention first) and the
-    mention index, read against ``doc.gazetteer``."""
+    mention index, read against ``doc.gazetteer``.
+
+    ``discover(text, gazetteer, mentions)`` finds the names the gazetteer does not
+    know, as (start, end, surface, known entity or None, type or None); the rules
+    here by default (``extract.statistical`` offers spaCy's recognizer instead).
+    """
     text, gazetteer = doc.text, doc.gazetteer
     mentions = Mentions(_with_first_names(text, gazetteer, gazetteer.find(text)))
     discovered: dict[str, Entity] = {}
-    for start, end, surface, entity in _people(text, gazetteer, mentions):
+    for start, end, surface, entity, kind in (discover or _people)(
+        text, gazetteer, mentions
+    ):
+        if mentions.overlaps(start, end):
+            continue
         if entity is None:
-            entity = _new_person(surface, gazetteer, discovered)
+            entity = new_entity(surface, gazetteer, discovered, kind)
         mentions.add(Mention(entity.id, surface, start, end))
     for mention in _short_mentions(text, gazetteer, mentions, discovered):
         mentions.add(mention)
@@ -105,7 +114,8 @@ def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
 
 
 def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
-    """(start, end, surface, gazetteer entity or None) of people found by rules."""
+    """(start, end, surface, gazetteer entity or None, None) of people found by
+    rules."""
     segments = []  # (start, end, key, has a title or an apposition)
     for match in _RUN.finditer(text):
         segments.extend(_segments(text, match, taken))
@@ -123,7 +133,7 @@ def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
             parts = key.split()
             evidence = singles.get(parts[-1], 0) > 0 or singles.get(parts[0], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
-            yield start, end, text[start:end], entity
+            yield start, end, text[start:end], entity, None
 
 
 def _single_words(text: str) -> dict[str, int]:
@@ -189,8 +199,11 @@ def _not_name(word: str) -> bool:
     return _POSSESSIVE.sub("", fold(word)) in NOT_NAME_WORDS or word.isupper()
 
 
-def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
-    """A discovered person, with a slug id that no other entity uses."""
+def new_entity(
+    surface: str, gazetteer: Gazetteer, discovered: dict, kind: str | None = None
+) -> Entity:
+    """A discovered entity (a person unless ``kind`` or an organization word at its
+    end says otherwise), with a slug id that no other entity uses."""
     name = " ".join(surface.split())
     key = name_key(name)
     for entity in discovered.values():
@@ -199,8 +212,9 @@ def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
     entity_id = slugify(name)
     if gazetteer.get(entity_id) or entity_id in discovered:
         entity_id = f"{entity_id}-2"
-    last = fold(name.split()[-1])
-    kind = "organization" if last in ORG_SUFFIXES else "person"
+    if kind is None:
+        last = fold(name.split()[-1])
+        kind = "organization" if last in ORG_SUFFIXES else "person"
     entity = Entity(id=entity_id, name=name, type=kind)
     discovered[entity_id] = entity
     return entity
