@@ -28,7 +28,11 @@ def test_the_rules_are_the_default_and_spacy_is_never_imported(monkeypatch):
     )
     env = {k: v for k, v in os.environ.items() if k != "NEWSVISITS_NER"}
     ran = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert ran.stdout.strip() == "False", ran.stderr
 
