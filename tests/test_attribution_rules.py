@@ -232,3 +232,24 @@ def test_the_paper_is_the_newspaper_named_before(gazetteer):
         '"The West will be furious," the paper added.'
     )
     assert speaker(text, gazetteer)[0] == "Global Times"
+
+
+def test_with_no_verb_of_saying_the_sentence_subject_speaks(gazetteer):
+    text = (
+        "Alexander Lukashenko on Thursday thanked China for its support at "
+        '"difficult times".'
+    )
+    assert speaker(text, gazetteer)[::2] == ("Alexander Lukashenko", "subject")
+
+
+def test_a_country_opening_the_sentence_speaks_for_its_government(gazetteer):
+    text = 'Russia was unmoved, answering that it sees "no prospects for a settlement".'
+    assert speaker(text, gazetteer)[0] == "Russia"
+
+
+def test_a_dash_aside_may_hold_quotation_marks(gazetteer):
+    text = (
+        '"You know what times these are," Alexander Lukashenko - often dubbed '
+        '"Europe\'s last dictator" - said.'
+    )
+    assert speakers(text, gazetteer)[0][0] == "Alexander Lukashenko"

@@ -443,6 +443,8 @@ def test_the_rules_are_tried_in_the_order_of_the_list():
         "possessive_phrase",
         "epithet_before_name",
         "he_or_she_opening",
+        "sentence_subject",
+        "latest_speaker",
     ]
 
 

@@ -57,6 +57,7 @@ from .patterns import (
     HE_OR_SHE_OPENS,
     INTRO,
     MEDIUM,
+    NEW_CLAUSE,
     POSSESSIVE_BEFORE,
     REPORTED_THAT,
     VERB,
@@ -303,6 +304,36 @@ def _first_person(r: Reading, before: int, exclude: str) -> Attribution | None:
     return None
 
 
+def sentence_subject(r: Reading) -> Found | None:
+    """'Lukashenko thanked China for its support at "difficult times"': with no verb
+    of saying, a quotation is the words of whom its sentence is about - the first
+    person or organization named, described or meant before it, not after a
+    preposition (pattern ``subject``)."""
+    start = r.sent_start
+    for clause in NEW_CLAUSE.finditer(r.sp.text, r.sent_start, r.q.open):
+        start = clause.end()  # "…, while Minsk's "…" hopes": another clause
+    a = r.sp.first_named(start, r.q.open, places=True)
+    if a.speaker_id is None:
+        return None
+    a.pattern = "subject"
+    return a, r.inline_kind
+
+
+def latest_speaker(r: Reading) -> Found | None:
+    """Else the person who spoke last in the paragraph or the sentence before it
+    (pattern ``continuation``): a quotation in news copy is someone's words."""
+    prev_start = r.sp.sentence(max(r.sent_start - 2, 0), *r.sp.paragraph(r.sent_start))
+    since = min(prev_start[0], r.q.para_start)
+    for q, (a, _) in reversed(r.done):
+        if q.stop < since:
+            break
+        if a.speaker_id is not None:
+            return Attribution(a.speaker, a.speaker_id, "continuation", a.how), (
+                r.inline_kind
+            )
+    return None
+
+
 RULES: tuple[Callable[[Reading], Found | None], ...] = (
     split_quotation,
     introduced,
@@ -315,6 +346,8 @@ RULES: tuple[Callable[[Reading], Found | None], ...] = (
     possessive_phrase,
     epithet_before_name,
     he_or_she_opening,
+    sentence_subject,
+    latest_speaker,
 )
 
 

@@ -38,7 +38,7 @@ POST_ACCORDING = re.compile(
     rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
 )
 POST_X_SAID = re.compile(
-    rf"\s*[,!?—–]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s+(?:—|–|--)\s[^—–“”\"]{{1,160}}?\s(?:—|–|--))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
+    rf"\s*[,!?—–]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
 COMMA = re.compile(",")

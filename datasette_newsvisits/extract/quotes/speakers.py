@@ -57,10 +57,11 @@ class Speakers:
         """The speaker phrase ``text[start:end]`` resolved."""
         return _attribution(self.refs.resolve(start, end))
 
-    def first_named(self, start: int, end: int) -> Attribution:
-        """The first person or organization named in ``[start, end)``: a clause's
-        subject (``References.first_named``)."""
-        return _attribution(self.refs.first_named(start, end))
+    def first_named(self, start: int, end: int, places: bool = False) -> Attribution:
+        """The first person or organization (or place, with ``places``: "Russia was
+        unmoved") named in ``[start, end)``: a clause's subject
+        (``References.first_named``)."""
+        return _attribution(self.refs.first_named(start, end, places=places))
 
     def pronoun(self, word: str, pos: int, sent_start: int) -> Attribution:
         """A pronoun at ``pos`` resolved."""

@@ -281,10 +281,14 @@ class References:
                 start = m.end()
         return self.first_named(start, end, depth)
 
-    def first_named(self, start: int, end: int, depth: int = 0) -> Resolved:
+    def first_named(
+        self, start: int, end: int, depth: int = 0, places: bool = False
+    ) -> Resolved:
         """The first person or organization a phrase in ``[start, end)`` names,
         describes or stands for (a pronoun opening it), within its first 80
-        characters and not after a preposition: the subject of a clause."""
+        characters and not after a preposition: the subject of a clause. With
+        ``places``, a country or city opening the phrase speaks for its
+        government ("Russia was unmoved, answering …")."""
         text = self.text
         reach = min(end, start + 80)
         first = PRONOUN_START.match(text, start, reach)
@@ -298,10 +302,14 @@ class References:
                     phrase = text[d.start : d.end]
                     return Resolved(phrase, self.described(d, depth), "descriptor")
             m = self.mention_starts.get(pos)
-            if (
-                m is not None
-                and self.type_of(m) in ("person", "organization")
-                and not self.is_object(m)
+            if m is None or self.is_object(m):
+                continue
+            kind = self.type_of(m)
+            if kind in ("person", "organization") or (
+                places
+                and kind == "place"
+                and not text[start:pos].strip()
+                and text[m.end : m.end + 2] not in ("'s", "’s")
             ):
                 return Resolved(m.surface, m.entity_id, "name")
         return Resolved()
