@@ -253,3 +253,19 @@ def test_a_dash_aside_may_hold_quotation_marks(gazetteer):
         '"Europe\'s last dictator" - said.'
     )
     assert speakers(text, gazetteer)[0][0] == "Alexander Lukashenko"
+
+
+def test_an_exclamation_then_the_speaker_is_one_attribution(gazetteer):
+    text = (
+        "Xi Jinping spoke first, Xinhua said.\n"
+        '"What a show!" Donald Trump said after the performance.'
+    )
+    assert speakers(text, gazetteer)[-1][0] == "Donald Trump"
+
+
+def test_a_dateline_is_not_the_subject(gazetteer):
+    text = (
+        "WASHINGTON - President Joe Biden greeted Xi Jinping with a "
+        '"ni hao" on Thursday.'
+    )
+    assert speaker(text, gazetteer)[0] == "Joe Biden"

@@ -105,8 +105,17 @@ class Reading:
 
     @cached_property
     def after(self) -> Attribution | None:
-        """An attribution right after the closing mark."""
-        return after_quote(self.sp, self.close + 1, self.post) if self.post else None
+        """An attribution right after the closing mark; after '"…!"' or '"…?"' the
+        sentence splitter has ended the sentence, but '"…!" Trump said' is one."""
+        if self.post.strip():
+            return after_quote(self.sp, self.close + 1, self.post)
+        q = self.q
+        if q.close is None or self.sp.text[q.end - 1 : q.end] not in ("!", "?"):
+            return None
+        end = self.sp.sentence(self.close + 2, q.para_start, q.para_end)[1]
+        post = self.sp.text[self.close + 1 : end]
+        found = after_quote(self.sp, self.close + 1, post) if post else None
+        return found if found is not None and found.speaker_id else None
 
     @cached_property
     def closing(self) -> Attribution | None:

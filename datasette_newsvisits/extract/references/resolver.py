@@ -309,6 +309,7 @@ class References:
                 places
                 and kind == "place"
                 and not text[start:pos].strip()
+                and not m.surface.isupper()  # "WASHINGTON •": a dateline
                 and text[m.end : m.end + 2] not in ("'s", "’s")
             ):
                 return Resolved(m.surface, m.entity_id, "name")
