@@ -269,3 +269,11 @@ def test_a_dateline_is_not_the_subject(gazetteer):
         '"ni hao" on Thursday.'
     )
     assert speaker(text, gazetteer)[0] == "Joe Biden"
+
+
+def test_the_occupation_named_before_is_the_speaker(gazetteer):
+    text = (
+        '"He flew at once," political technologist Boris Tamm told a channel. '
+        '"This is not the point," the political technologist said.'
+    )
+    assert [s[0] for s in speakers(text, gazetteer)] == ["Boris Tamm", "Boris Tamm"]

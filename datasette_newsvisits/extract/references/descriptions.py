@@ -42,6 +42,7 @@ from ..vocabulary import (
     QUALIFIERS,
     RELATIONAL,
     TITLE_WORDS,
+    is_agent_noun,
 )
 from .speech import CONTEXT_BREAK, VERB
 
@@ -69,6 +70,11 @@ _DETERMINER = re.compile(
 )
 _HEADLINE_LEAD = re.compile(
     rf"(?:^|(?<=:)[ \u00a0]*)(?P<mods>(?:{_MODIFIER}{_SP}){{0,3}}?)$", re.MULTILINE
+)
+# "the (political) technologist" ending a speaker phrase.
+_OCCUPATION = re.compile(
+    r"(?:^|(?<=\s))(?i:the|this|that)(?:[ \u00a0]+[a-z\-]+){0,2}?[ \u00a0]+"
+    r"(?P<noun>[a-z]+)$"
 )
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _COMMA_NAME = re.compile(r",[ \u00a0]+(?=[A-Z])")
@@ -186,9 +192,27 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
 
 
 def ending_at(refs: References, end: int, start: int) -> Description | None:
-    """The description ending at ``end`` that starts at or after ``start``."""
+    """The description ending at ``end`` that starts at or after ``start``; a phrase
+    "the <what someone does>" ("the political technologist said") is one too."""
     d = refs.descriptions_by_end.get(end)
-    return d if d is not None and d.start >= start else None
+    if d is not None and d.start >= start:
+        return d
+    occupation = _OCCUPATION.search(refs.text, start, end)
+    if occupation is None or not is_agent_noun(occupation.group("noun").lower()):
+        return None
+    noun = occupation.group("noun").lower()
+    return Description(
+        occupation.start(),
+        end,
+        occupation.group(),
+        noun,
+        "person",
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
@@ -384,7 +408,7 @@ def _title_words(lead: str) -> str:
         bare = re.sub(r"['’]s?$", "", low)
         if bare != low and bare not in NATIONALITY_CONTEXT:
             break  # a possessive: the owner of the title, not the person
-        if not (word[:1].isupper() or bare in _TITLE_WORDS):
+        if not (word[:1].isupper() or bare in _TITLE_WORDS or is_agent_noun(bare)):
             break
         kept.append(bare)
     return " ".join(reversed(kept))

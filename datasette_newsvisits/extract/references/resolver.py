@@ -305,12 +305,15 @@ class References:
             if m is None or self.is_object(m):
                 continue
             kind = self.type_of(m)
-            if kind in ("person", "organization") or (
-                places
-                and kind == "place"
-                and not text[start:pos].strip()
-                and not m.surface.isupper()  # "WASHINGTON •": a dateline
-                and text[m.end : m.end + 2] not in ("'s", "’s")
+            if (
+                kind in ("person", "organization")
+                or (
+                    places
+                    and kind == "place"
+                    and not text[start:pos].strip()
+                    and not m.surface.isupper()  # "WASHINGTON •": a dateline
+                    and text[m.end : m.end + 2] not in ("'s", "’s")
+                )
             ):
                 return Resolved(m.surface, m.entity_id, "name")
         return Resolved()
