@@ -277,3 +277,19 @@ def test_the_occupation_named_before_is_the_speaker(gazetteer):
         '"This is not the point," the political technologist said.'
     )
     assert [s[0] for s in speakers(text, gazetteer)] == ["Boris Tamm", "Boris Tamm"]
+
+
+def test_a_pronoun_after_an_opening_adverb_is_the_subject(gazetteer):
+    text = (
+        "Sviatlana Tsikhanouskaya met officials. However, she did not want to talk "
+        'about Russia "because our struggle is about the future".'
+    )
+    assert speaker(text, gazetteer)[0] == "Sviatlana Tsikhanouskaya"
+
+
+def test_an_unnamed_spokeswoman_is_not_someone_named_later(gazetteer):
+    text = (
+        "Alexander Lukashenko freed him last month. His spokeswoman said it was "
+        '"strictly on humanitarian grounds". Later, Hua Chunying spoke in Beijing.'
+    )
+    assert speaker(text, gazetteer)[:2] == (None, "His spokeswoman")

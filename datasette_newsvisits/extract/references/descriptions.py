@@ -269,10 +269,16 @@ def _role_pattern(d: Description) -> tuple[str, str | None]:
 
 def _best(refs: References, d: Description, keep) -> str | None:
     """The most salient entity before the description that ``keep`` accepts, else
-    the one the whole article names most."""
+    (in a headline or the lede, which name their people later) the one the whole
+    article names most."""
     ranked = refs.salience(d.start, d.wanted, keep)
     if ranked:
         return ranked[0][1]
+    if not (
+        d.headline
+        or d.start < refs.doc.paragraphs[min(1, len(refs.doc.paragraphs) - 1)][1]
+    ):
+        return None  # only a headline or the lede names its people later
     counts: dict[str, int] = {}
     for m in refs.mentions:
         if refs.type_of(m) == d.wanted and keep(m.entity_id):

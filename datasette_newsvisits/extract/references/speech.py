@@ -37,7 +37,10 @@ SUBJECT_CLAUSE = re.compile(
     r"|which|who|if|as|before|after|and|then|until|since|once)\b)\s*",
     re.IGNORECASE,
 )
-PRONOUN_START = re.compile(r"\s*(he|she|they|He|She|They)\b")
+PRONOUN_START = re.compile(
+    r"\s*(?:(?:However|Meanwhile|Later|Still|Also|Then|Now|Earlier|Instead|Yet),\s*)?"
+    r"(he|she|they|He|She|They)\b"
+)
 # A time between a speaker and the verb: "Xi Jinping on Tuesday said", "X last week".
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
