@@ -289,7 +289,10 @@ def test_a_pronoun_after_an_opening_adverb_is_the_subject(gazetteer):
 
 def test_an_unnamed_spokeswoman_is_not_someone_named_later(gazetteer):
     text = (
-        "Alexander Lukashenko freed him last month. His spokeswoman said it was "
-        '"strictly on humanitarian grounds". Later, Hua Chunying spoke in Beijing.'
+        "Belarus frees a critic\n"
+        "The critic walked free last month.\n"
+        "Alexander Lukashenko pardoned him. His spokeswoman said it was "
+        '"strictly on humanitarian grounds".\n'
+        "Later, Hua Chunying spoke in Beijing."
     )
     assert speaker(text, gazetteer)[:2] == (None, "His spokeswoman")
