@@ -296,3 +296,12 @@ def test_an_unnamed_spokeswoman_is_not_someone_named_later(gazetteer):
         "Later, Hua Chunying spoke in Beijing."
     )
     assert speaker(text, gazetteer)[:2] == (None, "His spokeswoman")
+
+
+def test_a_quoted_paragraph_after_according_to_continues_that_voice(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping in Minsk.\n"
+        "According to the Belarusian head of state, history unites the two nations.\n"
+        '"The whole world knows what our peoples suffered."'
+    )
+    assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"

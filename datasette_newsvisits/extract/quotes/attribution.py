@@ -59,6 +59,7 @@ from .patterns import (
     MEDIUM,
     NEW_CLAUSE,
     POSSESSIVE_BEFORE,
+    PRE_ACCORDING,
     REPORTED_THAT,
     VERB,
 )
@@ -394,13 +395,26 @@ def continuation(r: Reading) -> Attribution:
         return after_quote_paragraph
     para_start, _ = sp.paragraph(sent_start - 1)
     prev_start, _ = sp.sentence(max(sent_start - 2, 0), para_start, sent_start)
+    if s.para_start == sent_start:
+        prev_start = para_start  # a quotation opening a paragraph: the one before
     event = None
     for m in VERB.finditer(sp.text, prev_start, sent_start):
         if not sp.inside_quote(m.start()) and not sp.passive(m.start()):
             event = m
-    if event is None:
+    according = None
+    for m in PRE_ACCORDING.finditer(sp.text, prev_start, sent_start):
+        if not sp.inside_quote(m.start()):
+            according = m
+    if according is not None and (event is None or according.start() > event.start()):
+        # "According to the Belarusian head of state, …" / "…"
+        np_end = according.start("np") + len(according.group("np").rstrip())
+        a = sp.resolve(according.start("np"), np_end)
+    elif event is not None:
+        a = sp.subject(
+            event.start(), sp.sentence(event.start(), para_start, sent_start)[0]
+        )
+    else:
         return Attribution()
-    a = sp.subject(event.start(), prev_start)
     if a.speaker_id is None:
         return Attribution()
     a.pattern = "continuation"
