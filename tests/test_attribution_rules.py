@@ -305,3 +305,16 @@ def test_a_quoted_paragraph_after_according_to_continues_that_voice(gazetteer):
         '"The whole world knows what our peoples suffered."'
     )
     assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"
+
+
+def test_posting_on_social_media_is_saying(gazetteer):
+    text = 'Viktor Orban posted on X: "Peace mission, next stop Beijing."'
+    assert speaker(text, gazetteer)[0] == "Viktor Orban"
+
+
+def test_quoted_by_a_medium_as_saying_credits_the_subject(gazetteer):
+    text = (
+        "Xi Jinping was quoted by CCTV as saying that "
+        '"China is ready to work with Belarus."'
+    )
+    assert speaker(text, gazetteer)[::2] == ("Xi Jinping", "medium")

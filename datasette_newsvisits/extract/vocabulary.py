@@ -306,7 +306,8 @@ SAYING_VERBS = frozenset(
     admits admit insist expressed expresses voiced saying adding noting stressing
     repeating insisting warning explaining emphasizing emphasising recalling urging
     lauded lauds pledged pledges reaffirmed reaffirms affirmed underscored underscores
-    proposed proposes conveyed denounced slammed criticised criticized accused"""
+    proposed proposes conveyed denounced slammed criticised criticized accused
+    posted posts tweeted tweets"""
     )
 )
 SAYING_PHRASES = frozenset(

@@ -115,6 +115,11 @@ def before_quote(sp: Speakers, sent_start: int, open_at: int) -> Attribution | N
         a = sp.first_named(m.end(), open_at)
         if a.found:
             return a.named("according to X")
+    if how == "quoted" and m.group("np").startswith("by "):
+        # "Xi was quoted by CCTV as saying": the subject, not the medium
+        a = sp.subject(m.start(), sent_start)
+        a.pattern = "medium"
+        return a
     a = sp.resolve(m.start("np"), np_end)
     if how == "quoted":
         a.pattern = "medium"

@@ -31,6 +31,7 @@ from . import descriptions, pronouns
 from .resolved import DECAY, UNKNOWN, WINDOW, Resolved
 from .speech import (
     AND_OR_BUT_ENDS,
+    AUXILIARY_END,
     CLAUSE_START,
     DASH_ASIDE,
     LAST_PRONOUN,
@@ -238,6 +239,7 @@ class References:
             return self.clause_subject(sent_start, sent_start + region.rindex(","))
         trimmed = TRAILING_ADVERBS.sub("", region).rstrip()
         trimmed = TRAILING_TIME.sub("", trimmed).rstrip()
+        trimmed = AUXILIARY_END.sub("", trimmed)  # "Xi was (quoted by CCTV …)"
         aside = DASH_ASIDE.search(trimmed)
         if aside:
             trimmed = trimmed[: aside.start()].rstrip()

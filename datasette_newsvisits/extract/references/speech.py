@@ -41,6 +41,8 @@ PRONOUN_START = re.compile(
     r"\s*(?:(?:However|Meanwhile|Later|Still|Also|Then|Now|Earlier|Instead|Yet),\s*)?"
     r"(he|she|they|He|She|They)\b"
 )
+# A passive's auxiliary before the verb: "Xi was (quoted …)", "X has been (cited …)".
+AUXILIARY_END = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been)$")
 # A time between a speaker and the verb: "Xi Jinping on Tuesday said", "X last week".
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
