@@ -318,3 +318,11 @@ def test_quoted_by_a_medium_as_saying_credits_the_subject(gazetteer):
         '"China is ready to work with Belarus."'
     )
     assert speaker(text, gazetteer)[::2] == ("Xi Jinping", "medium")
+
+
+def test_a_speaker_of_an_institution_is_the_person_not_the_institution(gazetteer):
+    text = (
+        '"He wants to show he has more than one partner," said Eastern Europe '
+        "expert Ulla Brandt of the University of Lakeside."
+    )
+    assert speaker(text, gazetteer)[0] == "Ulla Brandt"

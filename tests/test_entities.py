@@ -184,3 +184,27 @@ def test_a_shared_family_name_is_the_person_named_before_it(gazetteer):
     _, mentions = find(text, gazetteer)
     short = [m for m in mentions if m.surface == "Kiprono"]
     assert [m.entity_id for m in short] == ["gideon-kiprono"]
+
+
+def test_organizations_places_and_events_by_their_head_word(gazetteer):
+    text = (
+        "The Lakeside City Council approved the plan on Tuesday, and the Lakeside "
+        "Police Department said the Ministry of Emergency Situations would help near "
+        "Tullow County during the Harvest Trade Summit."
+    )
+    entities, _ = find(text, gazetteer)
+    assert {(e.name, e.type) for e in entities} == {
+        ("Lakeside City Council", "organization"),
+        ("Lakeside Police Department", "organization"),
+        ("Ministry of Emergency Situations", "organization"),
+        ("Tullow County", "place"),
+        ("Harvest Trade Summit", "other"),
+    }
+
+
+def test_generic_names_and_menu_lines_are_not_institutions(gazetteer):
+    assert (
+        names("The Foreign Ministry said on Monday the talks went well.", gazetteer)
+        == []
+    )
+    assert names("Home\\nLakeside City Council\\nContact us", gazetteer) == []

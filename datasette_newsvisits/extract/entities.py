@@ -28,6 +28,7 @@ from ..text.patterns import alternation
 from ..text.words import words
 from .doc import Document, Step
 from .gazetteer import Gazetteer
+from .institutions import named_things
 from .mentions import Mentions
 from .records import Entity, Mention
 from .vocabulary import (
@@ -60,18 +61,19 @@ def extract_entities(doc: Document, discover=None) -> tuple[list[Entity], Mentio
     ``discover(text, gazetteer, mentions)`` finds the names the gazetteer does not
     know, as (start, end, surface, known entity or None, type or None); the rules
     here by default (``extract.statistical`` offers spaCy's recognizer instead).
+    Organizations, places and events named by their head word ("Phoenix City
+    Council": ``extract.institutions``) are found after it either way.
     """
     text, gazetteer = doc.text, doc.gazetteer
     mentions = Mentions(_with_first_names(text, gazetteer, gazetteer.find(text)))
     discovered: dict[str, Entity] = {}
-    for start, end, surface, entity, kind in (discover or _people)(
-        text, gazetteer, mentions
-    ):
-        if mentions.overlaps(start, end):
-            continue
-        if entity is None:
-            entity = new_entity(surface, gazetteer, discovered, kind)
-        mentions.add(Mention(entity.id, surface, start, end))
+    for finder in (discover or _people, _institutions):
+        for start, end, surface, entity, kind in finder(text, gazetteer, mentions):
+            if mentions.overlaps(start, end):
+                continue
+            if entity is None:
+                entity = new_entity(surface, gazetteer, discovered, kind)
+            mentions.add(Mention(entity.id, surface, start, end))
     for mention in _short_mentions(text, gazetteer, mentions, discovered):
         mentions.add(mention)
     entities: dict[str, Entity] = {}
@@ -90,6 +92,11 @@ STEP = Step(
     adds=("entities", "mentions"),
     run=extract_entities,
 )
+
+
+def _institutions(text: str, gazetteer: Gazetteer, taken: Mentions):
+    """Organizations, places and events named by their head (``institutions``)."""
+    return named_things(text, taken)
 
 
 def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):

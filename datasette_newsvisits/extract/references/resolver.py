@@ -351,9 +351,11 @@ class References:
         m = self.mentions.ending_at(end)
         if m is not None:
             prefix = text[start : m.start].split()
+            while prefix and prefix[-1].lower() in ("the", "a", "an"):
+                prefix.pop()  # "expert X of the University of Bremen"
             if prefix and prefix[-1].lower() in PREPOSITIONS:
-                return Resolved(display, None, "unknown")
-            if (
+                pass  # "representatives of …": the name it follows, if any, below
+            elif (
                 not (prefix and prefix[0].lower() in ("a", "an", "one"))
                 or len(prefix) <= 1
             ):
