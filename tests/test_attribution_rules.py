@@ -52,6 +52,11 @@ def test_according_to_a_document_credits_whom_it_reports(gazetteer):
         '"open a new chapter of cooperation."'
     )
     assert speaker(text, gazetteer)[0] == "Xi Jinping"
+    text = (
+        "According to the Kremlin's readout, Xi Jinping told Vladimir Putin that "
+        'ties were "at their best ever."'
+    )
+    assert speaker(text, gazetteer)[0] == "Xi Jinping"
 
 
 def test_according_to_an_organization_credits_the_organization(gazetteer):

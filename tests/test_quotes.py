@@ -437,6 +437,7 @@ def test_the_rules_are_tried_in_the_order_of_the_list():
         "colon_introduction",
         "standing_alone",
         "reported_clause",
+        "document_account",
         "verb_before",
         "attribution_after",
         "closing_attribution",

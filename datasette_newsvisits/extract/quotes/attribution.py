@@ -54,6 +54,7 @@ from .clauses import (
 from .found import Attribution
 from .kind import kind_of
 from .patterns import (
+    DOCUMENT,
     HE_OR_SHE_OPENS,
     INTRO,
     MEDIUM,
@@ -189,6 +190,23 @@ def standing_alone(r: Reading) -> Found | None:
     if r.after is not None:
         return r.after, "speech"
     return continuation(r), "speech"
+
+
+def document_account(r: Reading) -> Found | None:
+    """ "According to an official readout, Xi hopes … "…"": a document reports
+    whom its clause is about, not its own words (pattern ``according to X``)."""
+    account = None
+    for m in PRE_ACCORDING.finditer(r.sp.text, r.sent_start, r.q.open):
+        if not r.sp.inside_quote(m.start()):
+            account = m
+    if account is None or not DOCUMENT.search(account.group("np")):
+        return None
+    if r.sp.last_event(r.q.open, account.end()) is not None:
+        return None  # "…, Xi told Putin that "…"": the verb of saying decides
+    a = r.sp.first_named(account.end(), r.q.open)
+    if not a.found:
+        return None
+    return a.named("according to X"), r.inline_kind
 
 
 def verb_before(r: Reading) -> Found | None:
@@ -350,6 +368,7 @@ RULES: tuple[Callable[[Reading], Found | None], ...] = (
     colon_introduction,
     standing_alone,
     reported_clause,
+    document_account,
     verb_before,
     attribution_after,
     closing_attribution,

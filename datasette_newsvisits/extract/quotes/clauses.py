@@ -9,7 +9,6 @@ from ...text.quotemarks import Quotation
 from .found import Attribution
 from .patterns import (
     COMMA,
-    DOCUMENT,
     LAST_WORD,
     NEW_CLAUSE,
     POST_ACCORDING,
@@ -110,11 +109,6 @@ def before_quote(sp: Speakers, sent_start: int, open_at: int) -> Attribution | N
         told = m.group() in ("told", "tells")
         return sp.subject(at, sent_start).named("X told Y" if told else "X said")
     np_end = m.start("np") + len(m.group("np").rstrip())
-    if how == "according" and DOCUMENT.search(m.group("np")):
-        # "According to an official readout, Xi … "…"": whoever the clause is about
-        a = sp.first_named(m.end(), open_at)
-        if a.found:
-            return a.named("according to X")
     if how == "quoted" and m.group("np").startswith("by "):
         # "Xi was quoted by CCTV as saying": the subject, not the medium
         a = sp.subject(m.start(), sent_start)
