@@ -5,35 +5,45 @@ characters either side) and returns ``(Attribution, kind)`` when it decides, Non
 pass to the next rule. The order:
 
 1. ``split_quotation``: ``"…," he said, "…"`` - the second part takes the first
-   part's speaker;
-2. ``introduced``: after ``X said:`` / ``X said,`` / ``X said that`` (pattern
-   ``X said:`` for a colon);
-3. ``colon_introduction``: after ``X said in an interview on Monday:`` or
-   ``X repeated:``;
+   part's speaker (not after a participle: ``…, before Y waved, saying: "…"``);
+2. ``introduced``: after ``X said:`` / ``X said,`` / ``X said that``;
+3. ``colon_introduction``: after ``X said in an interview on Monday:``, ``He drew
+   attention to …:`` (the sentence's subject), a transcript label ``X, President of
+   Belarus:`` before quoted paragraphs;
 4. ``standing_alone``: a quotation that is its own sentence or opens one; right after
-   the closing mark (a comma or dash between allowed): ``X quoted Y as saying``
-   (speaker Y, ``medium``), ``said X``, ``according to X`` / ``in the words of X``,
-   ``X said`` / ``X told Y`` (speaker X, not Y), an apposition allowed (``X, a former
-   minister, wrote``); with nothing after it, the quotation continues the previous
-   one in its paragraph, or takes the speaker of a verb of saying in the sentence just
-   before it (``…, Lukashenko told Xinhua. "…"``), or of a paragraph ending in a colon
-   (pattern ``continuation``);
-5. ``verb_before``: a quotation inside a sentence takes the last verb of saying before
-   it, outside other quotations (``Zelenskyy … noted that "…"``, ``According to him,
-   … "…"``, ``quoted him as saying that "…"``); a verb after "and" shares the subject
-   of the verb before it; passive verbs ("is reported to") attribute nothing;
-6. ``attribution_after``: else an attribution right after the closing mark;
-7. ``closing_attribution``: else one closing the sentence (``…, Qin told Aleinik.``);
-8. ``he_or_she_opening``: a long quotation in a sentence that starts with "He"/"She"
-   and has no verb of saying is that person's ("He also sought Beijing's help to "…"");
+   the closing mark (a comma or dash between allowed; ``"…!" Trump said`` too):
+   ``X quoted Y as saying`` (speaker Y, ``medium``), ``said X``, ``according to X``,
+   ``X said`` / ``X told Y`` (speaker X, not Y), an apposition or a dash aside
+   allowed; with nothing after it, the quotation continues the previous one in its
+   paragraph or the paragraph before, or takes the speaker of a verb of saying (or
+   an "according to X") in the sentence or paragraph just before it
+   (``continuation``);
+5. ``reported_clause``: a medium reporting a clause: ``Lusa says that Lula will
+   …"…"`` -> Lula (``medium``);
+6. ``document_account``: ``According to an official readout, Xi hopes …"…"`` -> Xi;
+7. ``verb_before``: the last verb of saying before it in its sentence, outside other
+   quotations; a participle (``Xi was cautious, repeating that "…"``) takes its
+   clause's subject, ``but added`` the sentence's; passive verbs attribute nothing;
+8. ``attribution_after``, 9. ``closing_attribution``: ``"…", X said`` right after
+   it or closing the sentence (``…, Qin told Aleinik.``);
+10. ``possessive_phrase``: ``to meet his "dear friend" Xi`` -> whom "his" means;
+11. ``epithet_before_name``: ``to meet "old friend" Xi`` -> the clause's subject;
+12. ``he_or_she_opening``: a long quotation in a sentence that starts with He/She;
+13. ``sentence_subject``: no verb of saying - whom the clause is about (a country
+    opening it speaks for its government);
+14. ``latest_speaker``: the last speaker in the paragraph or the sentence before.
 
-and when no rule decides, the speaker is None: no guess.
+When no rule decides, the speaker is None. Speaker phrases are read by the
+resolver (``extract.references``): pronouns (``quoted him as saying``),
+descriptions (``said the Head of State of Kazakhstan``), an office or press service
+(its owner), a time or a dash aside before the verb.
 
 Media: a news agency that carries someone's words is not the speaker. ``X told
-Xinhua`` gives X; ``Xinhua quoted X as saying`` gives X; when a quotation inside a
-paraphrase has its own subject and verb (``He also praised … as "…", Xinhua added``)
-the subject is the speaker and the pattern is ``medium``. A quotation standing alone
-with only an agency after it (``"…," BelTA added``) is the agency's own words.
+Xinhua`` gives X; ``Xinhua quoted X as saying`` and ``X was quoted by CCTV as
+saying`` give X; when a quotation inside a paraphrase has its own subject and verb
+(``He also praised … as "…", Xinhua added``) the subject is the speaker and the
+pattern is ``medium``. A quotation standing alone with only an agency after it
+(``"…," BelTA added``) is the agency's own words.
 """
 
 from __future__ import annotations
