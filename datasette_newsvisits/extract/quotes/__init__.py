@@ -1,11 +1,12 @@
 """Quotations in an article, each with its speaker when the text names one.
 
-``extract_quotes(doc)`` is pure: a document with its entities and mentions in,
+``extract_quotes(doc)`` is pure: a document with its resolver (``references``) in,
 ``Quote`` records out. ``Quote.text`` is exactly ``text[start:end]``: the words
 between the marks, surrounding spaces trimmed. ``Quote.attribution`` names the rule
 that found the speaker: ``X said`` (any verb of saying), ``said X``, ``according to
 X``, ``X told Y``, ``X said:`` (a colon introduction), ``pronoun``, ``descriptor``,
-``medium``, ``continuation``; None when nothing attributes the quotation.
+``medium``, ``continuation``, ``possessive``, ``epithet``, ``subject``,
+``transcript``; None when nothing attributes the quotation.
 ``Quote.kind`` is ``speech`` or ``phrase`` (a quoted term: ``kind``).
 
 Where each part lives:
@@ -14,10 +15,12 @@ Where each part lives:
   (``text.quotemarks``, ``text.sentences``): a quotation never splits a sentence, and
   the stored sentences are the same ones;
 - ``attribution``: the rules, tried in the order of ``attribution.RULES``;
-- ``patterns``: the clause grammar the rules match (verbs of saying and the other
-  word lists are in ``extract.vocabulary``);
-- ``speakers``: the subject of a verb of saying, a speaker phrase resolved to an
-  entity; ``references``: pronouns and "the" + role resolved to an entity;
+- ``clauses``: the attributions after, before or closing a quotation, and colon
+  introductions, read at given positions;
+- ``patterns``: the clause grammar the rules match (verbs of saying are
+  ``extract.references.speech``'s, the other word lists ``extract.vocabulary``);
+- ``speakers``: the document's resolver (``extract.references``: subjects of verbs
+  of saying, pronouns, descriptions) read as ``Attribution`` records;
 - ``kind``: speech or phrase;
 - ``transcripts``: "Name, title:" and the unmarked speech after it.
 
