@@ -28,6 +28,8 @@ from ..extract.gazetteer import load_gazetteer
 from ..text.fold import fold
 
 LEVELS = ("head of state", "government")
+# Words a site writes after its name ("BBC News", "RT English", "Xinhua Online").
+NAME_SUFFIXES = ("news", "online", "english")
 WORD = re.compile(r"[^\W_]+")
 # Scripts written without spaces between words: CJK ideographs, kana, Hangul.
 UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -142,8 +144,16 @@ class Catalogues:
         return best[1] if best else None
 
     def outlet_by_name(self, name: str) -> Outlet | None:
-        """The outlet called ``name`` (case-insensitive), or whose id, alias or domain it is."""
-        return _outlet_keys(self).get(_name_key(name))
+        """The outlet called ``name`` (case-insensitive), or whose id, alias or domain it
+        is, also with a generic word after it ("BBC News", "RT English")."""
+        keys = _outlet_keys(self)
+        key = _name_key(name)
+        found = keys.get(key)
+        if found is None:
+            for suffix in NAME_SUFFIXES:
+                if key.endswith(suffix) and key[: -len(suffix)] in keys:
+                    return keys[key[: -len(suffix)]]
+        return found
 
 
 def _name_key(name: str) -> str:

@@ -260,6 +260,10 @@ TRAILING_TEASER = re.compile(
     r"(?<=[.!?\"”])\s*([\[(](?:Read|See|READ|SEE) (?:more|also|MORE|ALSO)\b[^\])]{0,160}[\])])\s*$"
 )
 SEPARATOR = re.compile(r"^[\W_]{3,}$")
+# A menu path: "Home > News > World", "Главная / Новости / Политика" (one slash
+# alone may join two names: "Xi / Putin").
+BREADCRUMB = re.compile(r"^[^>›»/|]{1,30}(?:\s[>›»/]\s[^>›»/|]{1,40}){1,5}$")
+BREADCRUMB_STEP = re.compile(r"\s[>›»/]\s")
 END_MARKERS = {
     "related content",
     "related",
@@ -308,6 +312,8 @@ def classify_line(line: str) -> str | None:
             return steps.BYLINE
         if MARKUP.match(line) or SEPARATOR.match(line):
             return steps.MARKUP
+        if BREADCRUMB.match(line) and _is_menu_path(line):
+            return steps.NAVIGATION
         if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
             return steps.WIDGET
     if words <= CAPTION_MAX_WORDS:
@@ -332,6 +338,11 @@ def classify_line(line: str) -> str | None:
     if words > TEASER_MAX_WORDS and _reads_like_prose(line):
         return None  # a paragraph that lost its final period
     return steps.TEASER
+
+
+def _is_menu_path(line: str) -> bool:
+    path = BREADCRUMB_STEP.findall(line)
+    return len(path) >= 2 or path[0].strip() != "/"
 
 
 def _reads_like_prose(line: str) -> bool:
