@@ -23,6 +23,8 @@ from datasette_newsvisits.text.dates import find_dates, parse_date, url_date
         ("Updated: Dec. 4, 2023 11:02 GMT", date(2023, 12, 4)),
         ("Posted 2023.12.04 16:04 GMT+8", date(2023, 12, 4)),
         ("3/21/2023", date(2023, 3, 21)),
+        ("June 4, 20254:55 AM GMT+3Updated 1 hour ago", date(2025, 6, 4)),
+        ("1 March 202314:20", date(2023, 3, 1)),
         ("He may 5 times have said so", None),
         ("on Tuesday", None),
     ],

@@ -11,6 +11,7 @@ Forms read (each with or without a weekday before it):
   ``1st of March``), Russian, Belarusian, Ukrainian (``1 марта 2023 г.``,
   ``1 сакавіка``, ``1 березня 2023 р.``), Polish (``1 marca 2023``), German
   (``1. März 2023``) and French (``1er mars 2023``); ``March 2023`` is a month;
+- a time glued to the year by the capture: ``June 4, 20254:55 AM``;
 - ranges: ``March 20-22``, ``20-22 March 2023``, ``28 February - 2 March 2023``,
   ``from November 13 to 17``, ``Sept. 15 and 16`` (each end is a mention, and the
   year of one end is given to the other);
@@ -148,8 +149,9 @@ MONTHS_PATTERN = (
 WEEKDAY_PATTERN = rf"(?:{_alternation(WEEKDAY_NUMBERS)})"
 
 _DAY = r"(?P<day>[0-3]?\d)"
+# A year may have the time glued to it by the capture ("June 4, 20254:55 AM").
 _YEAR_AFTER = (
-    r"(?:,?[ \u00a0]+(?:of[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?!\d)"
+    r"(?:,?[ \u00a0]+(?:of[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d:\d\d))"
     r"(?:[ \u00a0]*(?:г\.|года|год|гады|р\.|року|r\.|roku))?)?"
 )
 # Forms that start at their first digit run.
