@@ -21,6 +21,7 @@ from .clutter import (
     CAPTION_MAX_WORDS,
     END_MARKERS,
     NAV_WORDS,
+    SITE_COPYRIGHT,
     TERMINAL,
     TRAILING_CREDIT,
     TRAILING_TEASER,
@@ -205,9 +206,12 @@ def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -
         ):
             kinds[i] = steps.CAPTION
     heads = _headings_before_body(lines, kinds)
+    last_prose = max((i for i, k in enumerate(kinds) if k is None), default=-1)
     for i, kind in enumerate(kinds):
         if kind not in (steps.CREDIT, steps.CAPTION) or i in glued:
             continue
+        if SITE_COPYRIGHT.search(lines[i]):
+            continue  # the site's footer, under the last paragraph: no picture
         j = i - 1
         if (
             j >= 0
@@ -224,6 +228,8 @@ def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -
             prose = kinds[j] is None
             if prose and j < i - 1:
                 break  # only the line right above may be a full-sentence caption
+            if prose and i > last_prose and not CAPTION_MARKER.search(lines[j]):
+                break  # a credit after the last paragraph: the paragraph stays
             if prose and _words(lines[j]) > 30 and not CAPTION_MARKER.search(lines[j]):
                 break
             if _is_headline_place(j, i, heads):

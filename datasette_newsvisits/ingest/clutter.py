@@ -55,6 +55,12 @@ GLUED_CREDIT = re.compile(
 CAPTION_MARKER = re.compile(
     r"\((?:l|r|c|L|R|C|left|right|centre|center|front|back|top|bottom)\)|\bpictured\b"
 )
+# The site's own copyright line, not a picture's credit: the rights reserved, or a
+# year after the copyright sign ("Copyright © 2024 CGTN. All rights reserved.").
+SITE_COPYRIGHT = re.compile(
+    r"(?i)all rights reserved|все права защищены|ўсе правы абароненыя|усі права захищені"
+    r"|^(?:copyright\s*)?(?:©|\(c\))?\s*(?:19|20)\d\d\b"
+)
 
 NAV_WORDS = {
     "skip to content",
@@ -161,6 +167,9 @@ NAV_MARKERS = re.compile(
 PROMO = re.compile(
     r"(?i)^(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
     r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|viber|vk)\b"
+    r"|^(?:подписывайтесь|подпишитесь|читайте|следите за|падпісвайцеся|падпішыцеся"
+    r"|чытайце|сачыце за|підписуйтесь|читайте) [^.]{0,50}"
+    r"(?:telegram|телеграм|вконтакте|youtube|viber|instagram|facebook|twitter|дзен|max)"
     r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
     r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
 )
@@ -225,6 +234,7 @@ DATE_LINE_REST = re.compile(
     | {WEEKDAY_PATTERN}\.?
     | \b(?-i:[A-Z]{{2,5}})(?:[+-]\d{{1,2}}(?::?\d\d)?)?\b
     | (?:г\.|года|р\.|року|r\.|uhr)
+    | \b(?:в|у|о|à|um|o)\b
     | [\s,|·•/()\-–—:]+
     | \bmin(?:ute)?s?\b|\bread\b|\d+\ (?:min|minute)s?\ read
     """
@@ -237,7 +247,7 @@ VIEW_COUNTER = re.compile(
 )
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}"
+    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*\s*(?:[,|]\s*[\w ]+)?$"
 )
 # Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
@@ -246,6 +256,7 @@ SIGN_OFF = re.compile(
     rf"""(?x)^(?:
         [a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*\([^)]{{2,60}}\)
       | \((?:Reporting|Writing|Editing|Additional\ reporting)\ by\ [^)]*\)
+      | \((?:[Ww]ith\ )?(?:[Ii]nputs?|[Cc]ontributions?|[Rr]eporting)\ from\ [^)]*\)
       | \((?:{_AGENCY_NAME}|agencies)(?:\s*(?:/|,|and|&)\s*(?:{_AGENCY_NAME}|agencies))*\)\.?
       | (?:Source|Sources)\s*:\s*(?:News\ Agencies|Al\ Jazeera[\w\s,]*|agencies|{_AGENCY_NAME}(?:\s*(?:,|and|/)\s*{_AGENCY_NAME})*)
       | [-–—]?\s*(?:AFP|Reuters|AP|dpa|Xinhua|BelTA|TASS)\s*$
