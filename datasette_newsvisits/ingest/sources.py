@@ -1,9 +1,11 @@
 """Who published an article and which wire agencies it credits, with the evidence.
 
-The outlet, in order of evidence: the input's field; the page's url; a page signature;
-the outlet naming itself in the page's own lines (a copyright or promo line, a byline,
-"As reported by X" where X is not a wire agency). An agency named in a dateline or a
-credit is credited as an agency and never becomes the outlet.
+The outlet, in order of evidence: the input's field; the page's url; the site's name
+after the title ("… | Reuters"); a page signature; a line of the page that is only an
+outlet's name (not an agency's: a lone "Xinhua" is a credit); the outlet naming itself
+in the page's own lines (a copyright or promo line, a byline, "As reported by X" where
+X is not a wire agency). An agency named in a dateline or a credit is credited as an
+agency and never becomes the outlet.
 
 Agencies: every name of a known agency in a credit, a caption, a sign-off or the body
 ("(Xinhua/AP)", "Source: RIA Novosti, TASS", "MINSK, 1 March (BelTA) –", "TASS
@@ -18,15 +20,23 @@ from urllib.parse import urlparse
 from . import steps
 from .catalogues import Catalogues, Outlet
 from .clean import Cleaned
+from .headlines import site_suffix
 from .read import RawArticle
 
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|all rights reserved|\(c\) \d{4}")
+# A copyright line the site writes about itself, not a picture's: with a year or the
+# rights reserved ("Copyright © 2024 CGTN. All rights reserved.").
+SITE_COPYRIGHT = re.compile(
+    r"(?i)(?:19|20)\d\d|all rights reserved|все права защищены|усе правы абароненыя"
+)
 SELF_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?:As|as) (?:previously |earlier )?(?:reported by|reported|writes|wrote)"
     r"(?: by)? (?P<a>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
     r"|(?:^|[.!?]\s+)(?:As )?(?P<b>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
     r" (?:previously |earlier )?(?:reported earlier|has learned|has learnt|learned)\b"
 )
+# Steps of a line that may be only the site's name ("CGTN", "The Kyiv Independent").
+SITE_NAME_STEPS = frozenset({steps.HEADING, steps.HEADLINE, steps.NAVIGATION})
 BYLINE_OUTLET = re.compile(r"[,|/–-]\s*(?P<name>[A-Z][\w.&'’ -]{1,40}?)\s*$")
 
 
@@ -46,12 +56,27 @@ def find_outlet(
             return known or Outlet(
                 id=domain, name=domain, domains=[domain]
             ), f"url: {url}"
+    for title in filter(None, [raw.title, *cleaned.headlines[:1]]):
+        site = site_suffix(title)
+        known = catalogues.outlet_by_name(site) if site else None
+        if known:
+            return known, f"title: {title[:120]}"
     signatures = _signatures(catalogues)
     for item in cleaned.removed:
         outlet = signatures.get(item["text"].strip().casefold())
         if outlet:
             return outlet, f"page signature: {item['text'].strip()}"
-    removed = [r for r in cleaned.removed if r["step"] in steps.OUTLET_STEPS]
+    for item in cleaned.removed:
+        if item["step"] in SITE_NAME_STEPS and len(item["text"]) >= 3:
+            known = catalogues.outlet_by_name(item["text"])
+            if known and not known.is_agency:
+                return known, f"site name line: {item['text']}"
+    removed = [
+        r
+        for r in cleaned.removed
+        if r["step"] in steps.OUTLET_STEPS
+        or (r["step"] == steps.CREDIT and COPYRIGHT.search(r["text"]))
+    ]
     for item in removed:
         found = _outlet_in_own_line(item, catalogues)
         if found:
@@ -86,8 +111,11 @@ def _outlet_in_own_line(item: dict, catalogues: Catalogues) -> Outlet | None:
     copyright_line = bool(COPYRIGHT.search(text))
     if not (copyright_line or step in (steps.PROMO, steps.BOILERPLATE)):
         return None
+    # The site's own copyright or promo line may name an agency that is the site;
+    # a bare "© X" under a picture, or a legal notice, names an agency as a source.
+    own = step == steps.PROMO or (copyright_line and bool(SITE_COPYRIGHT.search(text)))
     for outlet in _outlets_named(text, catalogues):
-        if copyright_line or not outlet.is_agency:
+        if own or not outlet.is_agency:
             return outlet
     return None
 
