@@ -8,10 +8,8 @@ code knows nothing about any country. A visit of a country pair the catalogue fo
 (``countries``) also says which side each participant is on: the catalogue's
 ``participant_countries`` map gives each participant's country.
 
-Spellings are kept folded, as words joined by single spaces (``spelling_key``), so
-that they match an article's words whole ("SCO" never matches "Moscow"); a spelling
-in a script written without spaces (Chinese, Japanese, Korean) is matched inside
-runs of such characters instead (``is_unspaced``).
+Spellings are kept folded, as words joined by single spaces (``spellings.spelling_key``),
+the form ``spellings.Words`` matches against an article's words.
 """
 
 from __future__ import annotations
@@ -26,13 +24,11 @@ from pathlib import Path
 
 from ..extract.gazetteer import load_gazetteer
 from ..text.fold import fold
+from .spellings import spelling_key
 
 LEVELS = ("head of state", "government")
 # Words a site writes after its name ("BBC News", "RT English", "Xinhua Online").
 NAME_SUFFIXES = ("news", "online", "english")
-WORD = re.compile(r"[^\W_]+")
-# Scripts written without spaces between words: CJK ideographs, kana, Hangul.
-UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass
@@ -235,16 +231,6 @@ def _check_sides(visit: Visit, countries_of: dict[str, str], file_name: str) -> 
                 f"{file_name}: visit {visit.id!r}: participant {person!r} has no "
                 "country in participant_countries (needed when a visit names countries)"
             )
-
-
-def spelling_key(spelling: str) -> str:
-    """A spelling as assignment compares it: folded words joined by single spaces."""
-    return " ".join(WORD.findall(fold(spelling)))
-
-
-def is_unspaced(spelling: str) -> bool:
-    """Whether a spelling is in a script written without spaces (matched inside runs)."""
-    return bool(UNSPACED.search(spelling))
 
 
 def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> None:

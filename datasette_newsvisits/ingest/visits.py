@@ -21,7 +21,8 @@ from datetime import date, timedelta
 from ..text.dates import find_dates, find_weekdays, nearest_weekday, safe_date
 from ..text.fold import fold
 from ..text.sentences import split_sentences
-from .catalogues import UNSPACED, WORD, Catalogues, Visit, is_unspaced
+from .catalogues import Catalogues, Visit
+from .spellings import Words, is_unspaced
 
 BACK_REFERENCE = re.compile(
     r"(?i)\b(?:last (?:met|year|month|week|time|visited|spring|summer|autumn|winter)"
@@ -80,6 +81,9 @@ MEETING_WORDS = re.compile(
     r"|会见|会晤|会谈|访问|抵达"  # inside runs of Chinese characters: no word boundaries
 )
 LEAD_SENTENCES = 2
+BACKGROUND_DAYS = (
+    30  # a date this long before the publication is not the reported event
+)
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 
@@ -110,9 +114,8 @@ class Reading:
         self.published = date.fromisoformat(published) if published else None
         self.folded = fold(f"{self.title}\n{text}")
         self.lead_folded = fold(self.lead)
-        self._words, self._joined = _words(self.folded)
-        self._lead_words, self._lead_joined = _words(self.lead_folded)
-        self._unspaced = bool(UNSPACED.search(self.folded))
+        self._words = Words(self.folded)
+        self._lead_words = Words(self.lead_folded)
         # Many visits share a participant or a place: each spelling list is read once.
         self._named: dict[tuple[str, ...], bool] = {}
         self._named_in_lead: dict[tuple[str, ...], bool] = {}
@@ -121,28 +124,13 @@ class Reading:
 
     def names(self, spellings: tuple[str, ...], lead: bool = False) -> bool:
         """Whether the article (or its headline and lead) writes one of ``spellings``
-        (``spelling_key`` forms): as whole words, or for a spelling in a script
-        written without spaces (Chinese), anywhere in a run of that script."""
+        (``spelling_key`` forms; see ``spellings.Words``)."""
         cache = self._named_in_lead if lead else self._named
         found = cache.get(spellings)
         if found is None:
-            found = cache[spellings] = self._names(spellings, lead)
+            words = self._lead_words if lead else self._words
+            found = cache[spellings] = words.writes(spellings)
         return found
-
-    def _names(self, spellings: tuple[str, ...], lead: bool) -> bool:
-        words, joined = (
-            (self._lead_words, self._lead_joined)
-            if lead
-            else (self._words, self._joined)
-        )
-        for spelling in spellings:
-            first, space, _ = spelling.partition(" ")
-            if first in words and (not space or f" {spelling} " in joined):
-                return True
-        if self._unspaced:
-            text = self.lead_folded if lead else self.folded
-            return any(s in text for s in spellings if is_unspaced(s))
-        return False
 
     def _dates(self, month: str | None) -> list[_Dated]:
         out: list[_Dated] = []
@@ -158,16 +146,15 @@ class Reading:
             for m in find_dates(sentence):
                 surface = sentence[m.start : m.end]
                 if m.year and m.month and m.day:
-                    out.append(_Dated(m.date, None, weight, surface, lead))
+                    out.append(self._dated(m.date, None, weight, surface, lead))
                 elif m.month and m.day:
                     day = _nearest_year(m.month, m.day, pub) if pub else None
                     # no publication date: the day is matched to each visit's years
                     month_day = None if day else (0, m.month * 100 + m.day)
-                    out.append(_Dated(day, month_day, weight, surface, lead))
+                    out.append(self._dated(day, month_day, weight, surface, lead))
                 elif m.year and m.month:
-                    out.append(
-                        _Dated(None, (m.year, m.month), weight * 0.5, surface, lead)
-                    )
+                    when = (m.year, m.month)
+                    out.append(self._dated(None, when, weight * 0.5, surface, lead))
             if pub:
                 for start, end, weekday in find_weekdays(sentence):
                     days = {nearest_weekday(weekday, pub, b) for b in (True, False)}
@@ -175,6 +162,26 @@ class Reading:
                         surface = sentence[start:end]
                         out.append(_Dated(when, None, weight * 0.5, surface, lead))
         return out
+
+    def _dated(
+        self,
+        when: date | None,
+        month: tuple[int, int] | None,
+        weight: float,
+        surface: str,
+        lead: bool,
+    ) -> _Dated:
+        """A date the text gives; one long before the publication is background (a
+        report is about what just happened or is about to), and weighs little."""
+        pub = self.published
+        if pub and month and month[0]:
+            when_month = date(month[0], month[1], 28)  # the month's latest usual day
+            old = (pub - when_month).days > BACKGROUND_DAYS
+        else:
+            old = bool(pub and when and (pub - when).days > BACKGROUND_DAYS)
+        if old:
+            return _Dated(when, month, weight * 0.25, surface, False)
+        return _Dated(when, month, weight, surface, lead)
 
 
 def _kinds(folded: str) -> set[str]:
@@ -195,12 +202,6 @@ def _nearest_year(month: int, day: int, published: date) -> date | None:
     days = [safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
     days = [d for d in days if d]
     return min(days, key=lambda d: abs((d - published).days)) if days else None
-
-
-def _words(folded: str) -> tuple[set[str], str]:
-    """The words of a folded text, as a set and joined by single spaces (padded)."""
-    words = WORD.findall(folded)
-    return set(words), f" {' '.join(words)} "
 
 
 def assign_visit(
