@@ -72,6 +72,10 @@ PAGES = {
         f"Xi hosts Belarusian leader for talks in Beijing - BBC News\n{LEAD}",
         "Xi hosts Belarusian leader for talks in Beijing",
     ),
+    "the outlet's name and a date after dashes": (
+        f"Xi hosts Belarusian leader for talks in Beijing – DW – 12/04/2023\n{LEAD}",
+        "Xi hosts Belarusian leader for talks in Beijing",
+    ),
     "shown twice, with a standfirst between": (
         (
             "Xi and Lukashenko hold talks in Beijing\nFourth meeting in a year\n"

@@ -157,6 +157,93 @@ Xi recalled his state visit to Minsk in May 2015 and the Samarkand meeting of Se
         [],
         "2025-06-working-visit",
     ),
+    "AFP wire on a broadcaster's site": (
+        """Belarus's Lukashenko in China for talks with Xi
+Issued on: 28/02/2023 - 09:12
+Beijing (AFP) – Belarusian President Alexander Lukashenko arrived in Beijing on Tuesday for a three-day state visit, Chinese state media said.
+He is due to meet President Xi Jinping on Wednesday.
+© 2023 AFP
+""",
+        "2023-02-28",
+        None,  # the agency's copyright on wire copy does not name the site
+        ["AFP"],
+        "2023-03-state-visit",
+    ),
+    "DW, title with the site's name and a date": (
+        """Lukashenko meets Xi in Beijing on second trip this year – DW – 12/04/2023
+Belarusian ruler Alexander Lukashenko met Chinese President Xi Jinping in Beijing on Monday, Belarusian state media reported.
+It was his second visit to China in 2023.
+""",
+        None,  # 12/04/2023 reads as 12 April as well as 4 December: no date
+        "dw",
+        [],
+        "2023-12-working-visit",
+    ),
+    "Kyiv Independent, site name and desk byline": (
+        """The Kyiv Independent
+Lukashenko visits China as tensions mount
+by The Kyiv Independent news desk March 1, 2023 1:26 AM 1 min read
+Belarusian dictator Alexander Lukashenko started a three-day visit to Beijing on Feb. 28, where he is expected to meet Xi Jinping.
+""",
+        "2023-03-01",
+        "kyivindependent",
+        [],
+        "2023-03-state-visit",
+    ),
+    "Meduza, Russian, site name first": (
+        """Meduza
+Лукашенко прилетел в Китай на саммит ШОС
+30 августа 2025, 21:15
+Александр Лукашенко прибыл в Тяньцзинь, где пройдет саммит Шанхайской организации сотрудничества. Там же он встретится с Си Цзиньпином.
+""",
+        "2025-08-30",
+        "meduza",
+        [],
+        "2025-08-sco-tianjin",
+    ),
+    "China Daily, byline with the outlet and the date": (
+        """Xi, Lukashenko agree to deepen all-weather partnership
+By ZHANG YI | China Daily | Updated: 2023-03-02 07:11
+President Xi Jinping held talks with Belarusian President Alexander Lukashenko in Beijing on Wednesday, and the two signed a joint statement.
+Xi said China is ready to work with Belarus to expand trade and investment.
+""",
+        "2023-03-02",
+        "chinadaily",
+        [],
+        "2023-03-state-visit",
+    ),
+    "People's Daily, credit and time before the date": (
+        """Xi meets Belarusian president
+(People's Daily Online) 10:45, June 05, 2025
+BEIJING, June 4 (Xinhua) -- Chinese President Xi Jinping met with Belarusian President Alexander Lukashenko in Beijing on Wednesday.
+""",
+        "2025-06-05",
+        "peoplesdaily",
+        ["Xinhua"],
+        "2025-06-working-visit",
+    ),
+    "Belsat, Belarusian, copyright": (
+        """Лукашэнка прыляцеў у Пекін
+03.12.2023 21:40
+Аляксандр Лукашэнка прыбыў у Пекін з працоўным візітам. Перамовы з Сі Цзіньпінам запланаваныя на панядзелак.
+© Белсат
+""",
+        "2023-12-03",
+        "belsat",
+        [],
+        "2023-12-working-visit",
+    ),
+    "Al Jazeera, news agencies": (
+        """Belarus's Lukashenko meets Xi in Beijing
+Published On 4 Dec 2023
+Belarusian President Alexander Lukashenko has met Chinese President Xi Jinping in Beijing, his second visit to China this year.
+Source: Al Jazeera and news agencies
+""",
+        "2023-12-04",
+        "aljazeera",
+        [],
+        "2023-12-working-visit",
+    ),
 }
 
 

@@ -248,7 +248,8 @@ VIEW_COUNTER = re.compile(
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*\s*(?:[,|]\s*[\w ]+)?$"
+    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*"
+    r"(?:\s*[,|]\s*[^,|]{1,40}){0,3}$"
 )
 # Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
 _AGENCY_NAME = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"

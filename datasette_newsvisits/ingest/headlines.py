@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..text.dates import find_dates
 from ..text.fold import fold
 from . import steps
 from .clutter import HEADING_MAX_WORDS, NAV_WORDS
@@ -233,7 +234,9 @@ def choose_title(
 
 def strip_site_suffix(title: str, is_outlet_name: Callable[[str], bool]) -> str:
     """A title without the site's name after it: after "|" any short name, after a
-    dash only a known outlet's ("Xi-Putin talks - BBC News" keeps "Xi-Putin talks")."""
+    dash only a known outlet's ("Xi-Putin talks - BBC News" keeps "Xi-Putin talks");
+    and without a date after it ("… – DW – 12/04/2023")."""
+    title = _without_date_suffix(title)
     match = SITE_SUFFIX.search(title)
     if match and len(title[: match.start()].split()) >= 3:
         site = match.group("site").strip()
@@ -246,5 +249,16 @@ def strip_site_suffix(title: str, is_outlet_name: Callable[[str], bool]) -> str:
 
 def site_suffix(title: str) -> str | None:
     """The site's name a title ends with after a separator, if any ("Reuters")."""
-    match = SITE_SUFFIX.search(title)
+    match = SITE_SUFFIX.search(_without_date_suffix(title))
     return match.group("site").strip() if match else None
+
+
+def _without_date_suffix(title: str) -> str:
+    """A title without a date written after a separator ("… – 12/04/2023")."""
+    match = SITE_SUFFIX.search(title)
+    if match:
+        segment = match.group("site").strip()
+        dates = find_dates(segment)
+        if dates and dates[0].start == 0 and dates[-1].end == len(segment):
+            return title[: match.start()].rstrip()
+    return title

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from ..text.dates import find_dates
 from . import steps
 from .catalogues import Catalogues, Outlet
 from .clean import Cleaned
@@ -24,11 +25,7 @@ from .headlines import site_suffix
 from .read import RawArticle
 
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|all rights reserved|\(c\) \d{4}")
-# A copyright line the site writes about itself, not a picture's: with a year or the
-# rights reserved ("Copyright © 2024 CGTN. All rights reserved.").
-SITE_COPYRIGHT = re.compile(
-    r"(?i)(?:19|20)\d\d|all rights reserved|все права защищены|усе правы абароненыя"
-)
+
 SELF_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?:As|as) (?:previously |earlier )?(?:reported by|reported|writes|wrote)"
     r"(?: by)? (?P<a>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
@@ -37,7 +34,11 @@ SELF_CREDIT = re.compile(
 )
 # Steps of a line that may be only the site's name ("CGTN", "The Kyiv Independent").
 SITE_NAME_STEPS = frozenset({steps.HEADING, steps.HEADLINE, steps.NAVIGATION})
-BYLINE_OUTLET = re.compile(r"[,|/–-]\s*(?P<name>[A-Z][\w.&'’ -]{1,40}?)\s*$")
+BYLINE_PARTS = re.compile(r"\s*[,|/–]\s*|\s+-\s+")
+# A time beside a date on a site's line: "10:45", "16:04 GMT+8", "9:31 PM".
+TIME = re.compile(
+    r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}[+-]?\d*)?"
+)
 
 
 def find_outlet(
@@ -67,8 +68,9 @@ def find_outlet(
         if outlet:
             return outlet, f"page signature: {item['text'].strip()}"
     for item in cleaned.removed:
-        if item["step"] in SITE_NAME_STEPS and len(item["text"]) >= 3:
-            known = catalogues.outlet_by_name(item["text"])
+        if item["step"] in SITE_NAME_STEPS:
+            name = _without_dates(item["text"])
+            known = catalogues.outlet_by_name(name) if len(name) >= 3 else None
             if known and not known.is_agency:
                 return known, f"site name line: {item['text']}"
     removed = [
@@ -89,6 +91,14 @@ def find_outlet(
     return None, None
 
 
+def _without_dates(line: str) -> str:
+    """A line without its dates, times and the punctuation around them: what is left
+    of "(People's Daily Online) 10:45, June 05, 2025" is the site's name."""
+    for mention in reversed(find_dates(line)):
+        line = line[: mention.start] + " " + line[mention.end :]
+    return TIME.sub(" ", line).strip(" \t()[]|,.-–—:")
+
+
 def _signatures(catalogues: Catalogues) -> dict[str, Outlet]:
     cached = getattr(catalogues, "_signatures", None)
     if cached is None:
@@ -104,18 +114,19 @@ def _signatures(catalogues: Catalogues) -> dict[str, Outlet]:
 def _outlet_in_own_line(item: dict, catalogues: Catalogues) -> Outlet | None:
     """A known outlet naming itself in a copyright, promo or byline line."""
     text, step = item["text"], item["step"]
-    if step == steps.BYLINE:
-        match = BYLINE_OUTLET.search(text)
-        known = catalogues.outlet_by_name(match.group("name")) if match else None
-        return known if known and not known.is_agency else None
+    if step == steps.BYLINE:  # "By Jane Doe, Reuters", "By ZHANG YI | China Daily | …"
+        for part in BYLINE_PARTS.split(text)[1:]:
+            known = catalogues.outlet_by_name(part)
+            if known and not known.is_agency:
+                return known
+        return None
     copyright_line = bool(COPYRIGHT.search(text))
     if not (copyright_line or step in (steps.PROMO, steps.BOILERPLATE)):
         return None
-    # The site's own copyright or promo line may name an agency that is the site;
-    # a bare "© X" under a picture, or a legal notice, names an agency as a source.
-    own = step == steps.PROMO or (copyright_line and bool(SITE_COPYRIGHT.search(text)))
+    # Only a promo line ("Follow BelTA on Telegram") makes an agency the outlet: wire
+    # copy on a newspaper's site carries the agency's copyright ("© 2023 AFP").
     for outlet in _outlets_named(text, catalogues):
-        if own or not outlet.is_agency:
+        if step == steps.PROMO or not outlet.is_agency:
             return outlet
     return None
 
