@@ -157,6 +157,16 @@ Xi recalled his state visit to Minsk in May 2015 and the Samarkand meeting of Se
         [],
         "2025-06-working-visit",
     ),
+    "Xinhua, Chinese, source line and dateline in running text": (
+        """习近平同白俄罗斯总统举行会谈
+2023-03-01 18:20:15　来源：新华网
+新华社北京3月1日电 国家主席习近平1日下午在人民大会堂同来华进行国事访问的白俄罗斯总统卢卡申科举行会谈。两国元首签署了联合声明。
+""",
+        "2023-03-01",
+        None,
+        ["Xinhua"],
+        "2023-03-state-visit",
+    ),
     "AFP wire on a broadcaster's site": (
         """Belarus's Lukashenko in China for talks with Xi
 Issued on: 28/02/2023 - 09:12

@@ -144,6 +144,8 @@ class Catalogues:
         is, also with a generic word after it ("BBC News", "RT English")."""
         keys = _outlet_keys(self)
         key = _name_key(name)
+        if not key:
+            return None
         found = keys.get(key)
         if found is None:
             for suffix in NAME_SUFFIXES:
@@ -153,7 +155,8 @@ class Catalogues:
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"[^0-9a-zа-яёіўєїґ]+", "", fold(name.strip().removeprefix("the ")))
+    folded = fold(name.strip().removeprefix("the "))
+    return re.sub(r"[^0-9a-zа-яёіўєїґ\u2e80-\u9fff\uac00-\ud7af]+", "", folded)
 
 
 def _outlet_keys(catalogues: Catalogues) -> dict[str, Outlet]:

@@ -26,6 +26,7 @@ from .clutter import (
     TRAILING_CREDIT,
     TRAILING_TEASER,
     classify_line,
+    word_count,
 )
 from .headlines import find_headlines, split_headline_from_lead
 from .headlines import key as _key
@@ -192,17 +193,13 @@ def _unglue_prefixes(lines: list[str], removed: list[dict]) -> list[str]:
     return out
 
 
-def _words(line: str) -> int:
-    return len(line.split())
-
-
 def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -> None:
     """Lines just above a credit are its caption; so are lines with (L)/(R) markers."""
     for i, kind in enumerate(kinds):
         if (
             kind is None
             and CAPTION_MARKER.search(lines[i])
-            and _words(lines[i]) <= CAPTION_MAX_WORDS
+            and word_count(lines[i]) <= CAPTION_MAX_WORDS
         ):
             kinds[i] = steps.CAPTION
     heads = _headings_before_body(lines, kinds)
@@ -216,21 +213,25 @@ def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -
         if (
             j >= 0
             and kinds[j] == steps.TEASER
-            and _words(lines[j]) <= CAPTION_MAX_WORDS
+            and word_count(lines[j]) <= CAPTION_MAX_WORDS
         ):
             kinds[j] = steps.CAPTION
             continue
         while (
             j >= 0
             and kinds[j] in (None, steps.HEADING)
-            and _words(lines[j]) <= CAPTION_MAX_WORDS
+            and word_count(lines[j]) <= CAPTION_MAX_WORDS
         ):
             prose = kinds[j] is None
             if prose and j < i - 1:
                 break  # only the line right above may be a full-sentence caption
             if prose and i > last_prose and not CAPTION_MARKER.search(lines[j]):
                 break  # a credit after the last paragraph: the paragraph stays
-            if prose and _words(lines[j]) > 30 and not CAPTION_MARKER.search(lines[j]):
+            if (
+                prose
+                and word_count(lines[j]) > 30
+                and not CAPTION_MARKER.search(lines[j])
+            ):
                 break
             if _is_headline_place(j, i, heads):
                 break  # the headline, not a caption
@@ -254,7 +255,7 @@ def _headings_before_body(lines: list[str], kinds: list[str | None]) -> list[int
     for i, kind in enumerate(kinds):
         if kind is None:
             break
-        if kind == steps.HEADING and _words(lines[i]) >= 3:
+        if kind == steps.HEADING and word_count(lines[i]) >= 3:
             heads.append(i)
     return heads
 

@@ -12,6 +12,7 @@ import re
 
 from ..text.dates import WEEKDAY_PATTERN, find_dates
 from . import steps
+from .spellings import UNSPACED
 
 # Photo credits: a line that names where a picture came from.
 CREDIT_LINE = re.compile(
@@ -295,7 +296,7 @@ END_MARKERS = {
     "top stories",
     "latest news",
 }
-TERMINAL = re.compile(r"""[.!?]["'”’)\]»]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
+TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]»」]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
 CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 
 HEADING_MAX_WORDS = 14
@@ -303,9 +304,18 @@ TEASER_MAX_WORDS = 24  # a longer prose line without a sentence's end is article
 CAPTION_MAX_WORDS = 45
 
 
+def word_count(line: str) -> int:
+    """The words of a line; in a script written without spaces (Chinese), two
+    characters count as a word."""
+    words = len(line.split())
+    if line.isascii():
+        return words
+    return words + len(UNSPACED.findall(line)) // 2
+
+
 def classify_line(line: str) -> str | None:
     """The clutter step a line belongs to, or None for article text."""
-    words = len(line.split())
+    words = word_count(line)
     lowered = line.casefold()
     if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
         return steps.NAVIGATION

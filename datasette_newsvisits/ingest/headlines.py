@@ -30,7 +30,7 @@ from collections.abc import Callable
 from ..text.dates import find_dates
 from ..text.fold import fold
 from . import steps
-from .clutter import HEADING_MAX_WORDS, NAV_WORDS
+from .clutter import HEADING_MAX_WORDS, NAV_WORDS, word_count
 
 HEADLINE_SCAN = 10  # the lines before the body among which the headline is looked for
 LEAD_LINES = 2  # the body's first lines, that restate the headline
@@ -68,7 +68,7 @@ SECTION_WORDS = frozenset(
 # How a headline that reads like a sentence ends: a question, an exclamation, or a
 # quotation closed without a full stop ('Xi tells Lukashenko: "our ties are unbreakable"').
 SENTENCE_HEADLINE_END = re.compile(r"""[?!]["'”’»)]*$|[^\s.,;:!?]["”»’]$""")
-TERMINAL_INSIDE = re.compile(r"[.!?](?=\s|$)")
+TERMINAL_INSIDE = re.compile(r"[.!?](?=\s|$)|[。！？](?!$)")
 # The site's name after the headline: "… | Reuters", "… - BBC News", "… — Meduza".
 SITE_SUFFIX = re.compile(r"\s+(?P<sep>[|–—-])\s+(?P<site>[^|–—]{2,40})$")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -113,7 +113,7 @@ def find_headlines(lines: list[str], kinds: list[str | None]) -> list[str]:
                 found.append(i)
                 body = i + 1
             break  # the body starts
-        if kind in (steps.HEADING, steps.TEASER) and len(lines[i].split()) >= 3:
+        if kind in (steps.HEADING, steps.TEASER) and word_count(lines[i]) >= 3:
             found.append(i)
     if not found:
         return []
@@ -144,10 +144,8 @@ def _rank(
     own = key(lines[i])
     if sum(key(line) == own for line in lines[: HEADLINE_SCAN + 2]) > 1:
         return (0, i)
-    words = len(lines[i].split())
-    if words <= SHORT_KICKER and any(
-        len(lines[j].split()) >= 5 for j in found if j > i
-    ):
+    words = word_count(lines[i])
+    if words <= SHORT_KICKER and any(word_count(lines[j]) >= 5 for j in found if j > i):
         return (3, i)
     related = len(_stems(lines[i]) & lead) >= 2
     if kinds[i] == steps.TEASER and not related:
@@ -159,7 +157,7 @@ def _reads_like_headline(lines: list[str], kinds: list[str | None], i: int) -> b
     """Whether the first text line is a headline that ends like a sentence: short,
     one sentence, capitalized, and followed by more text."""
     line = lines[i]
-    words = len(line.split())
+    words = word_count(line)
     if not 3 <= words <= HEADING_MAX_WORDS or not SENTENCE_HEADLINE_END.search(line):
         return False
     if TERMINAL_INSIDE.search(line.rstrip("?!\"'”’»)")):

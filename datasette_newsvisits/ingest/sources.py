@@ -23,6 +23,7 @@ from .catalogues import Catalogues, Outlet
 from .clean import Cleaned
 from .headlines import site_suffix
 from .read import RawArticle
+from .spellings import is_unspaced
 
 COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|all rights reserved|\(c\) \d{4}")
 
@@ -176,14 +177,18 @@ def find_agencies(cleaned: Cleaned, catalogues: Catalogues) -> dict[str, str]:
 
 
 def _agencies_pattern(catalogues: Catalogues) -> tuple[re.Pattern, dict[str, str]]:
-    """One regex over every agency's names: case-sensitive whole words ("AP", not "ap")."""
+    """One regex over every agency's names: case-sensitive whole words ("AP", not "ap");
+    a name in Chinese characters anywhere ("据新华社报道")."""
     cached = getattr(catalogues, "_agencies_regex", None)
     if cached is None:
         names = {p: a["name"] for a in catalogues.agencies for p in a["patterns"]}
-        alternatives = "|".join(
-            re.escape(p) for p in sorted(names, key=len, reverse=True)
-        )
-        cached = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
+        ordered = sorted(names, key=len, reverse=True)
+        words = "|".join(re.escape(p) for p in ordered if not is_unspaced(p))
+        pattern = rf"(?<![\w-])(?:{words})(?![\w-])"
+        unspaced = "|".join(re.escape(p) for p in ordered if is_unspaced(p))
+        if unspaced:
+            pattern += f"|{unspaced}"
+        cached = (re.compile(pattern), names)
         catalogues._agencies_regex = cached
     return cached
 
