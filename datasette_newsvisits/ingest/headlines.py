@@ -25,7 +25,9 @@ drops the candidates that are only the name of an outlet (``choose_title``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 
 from ..text.dates import find_dates
 from ..text.fold import fold
@@ -117,32 +119,46 @@ def find_headlines(lines: list[str], kinds: list[str | None]) -> list[str]:
             found.append(i)
     if not found:
         return []
-    lead = _stems(" ".join(_first_prose(lines, kinds, body)))
-    ranked = sorted((_rank(lines, kinds, found, lead, i), i) for i in found)
-    order = [i for rank, i in ranked if rank[0] < NOT_A_HEADLINE]
-    if not order:
-        return []
+    if len(found) == 1 and kinds[found[0]] != steps.TEASER:
+        order = found  # nothing to rank
+    else:
+        lead = _stems(" ".join(_first_prose(lines, kinds, body)))
+        shown = Counter(key(line) for line in lines[: HEADLINE_SCAN + 2])
+        repeated = {k for k, n in shown.items() if n > 1}
+        ranked = sorted(
+            (_rank(lines, kinds, found, lead, repeated, i), i) for i in found
+        )
+        order = [i for rank, i in ranked if rank[0] < NOT_A_HEADLINE]
+        if not order:
+            return []
     kinds[order[0]] = steps.HEADLINE
     return [strip_kicker(lines[i]) for i in order]
 
 
-def _first_prose(lines: list[str], kinds: list[str | None], start: int | None):
+def _first_prose(
+    lines: list[str], kinds: list[str | None], start: int | None
+) -> list[str]:
+    """The body's first lines, from ``start``."""
     if start is None:
         return []
-    return [line for line, kind in zip(lines[start:], kinds[start:]) if kind is None][
-        :LEAD_LINES
-    ]
+    after = zip(islice(lines, start, None), islice(kinds, start, None))
+    prose = (line for line, kind in after if kind is None)
+    return list(islice(prose, LEAD_LINES))
 
 
 def _rank(
-    lines: list[str], kinds: list[str | None], found: list[int], lead: set[str], i: int
+    lines: list[str],
+    kinds: list[str | None],
+    found: list[int],
+    lead: set[str],
+    repeated: set[str],
+    i: int,
 ) -> tuple[int, int]:
     """Sort key of a candidate: a line the page repeats first; then lines the lead
     restates in part; then other short lines; a short kicker last. A line as long as
     a teaser counts only when the lead restates it (else it is a link to another
     story)."""
-    own = key(lines[i])
-    if sum(key(line) == own for line in lines[: HEADLINE_SCAN + 2]) > 1:
+    if key(lines[i]) in repeated:
         return (0, i)
     words = word_count(lines[i])
     if words <= SHORT_KICKER and any(word_count(lines[j]) >= 5 for j in found if j > i):
