@@ -163,6 +163,15 @@ def test_names_with_case_endings_are_the_participants():
     assert {"names Xi Jinping", "place: Beijing (lead)"} <= set(evidence["why"])
 
 
+def test_a_term_of_several_words_with_russian_case_endings():
+    text = (
+        "Лукашенко и Си Цзиньпин встретились на полях саммита Шанхайской организации "
+        "сотрудничества в Самарканде."
+    )
+    _, evidence = visit_of(text, "2022-09-16")
+    assert "term: Shanghai Cooperation Organization" in evidence["why"]
+
+
 def test_a_kind_of_meeting_in_russian_counts():
     text = (
         "Лукашенко прибыл в Пекин с рабочим визитом, переговоры с Си Цзиньпином завтра."

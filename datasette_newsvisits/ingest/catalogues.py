@@ -245,6 +245,11 @@ def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> 
 
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
 
+    def share(keys: set[str]) -> tuple[str, ...]:
+        """The spellings as one tuple object for every visit: assignment caches by it."""
+        names = tuple(sorted(keys))
+        return shared.setdefault(names, names)
+
     def spellings(name: str, surname: bool) -> tuple[str, ...]:
         names = {name, *catalogues.aliases.get(name, [])}
         entity = gazetteer.lookup(name)
@@ -256,26 +261,19 @@ def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> 
                 for n in list(names)
                 if len(n.split()) > 1 and len(n.split()[-1]) >= 4
             )
-        keys = tuple(sorted({k for k in map(spelling_key, names) if len(k) >= 2}))
-        return shared.setdefault(keys, keys)  # one object: assignment caches by it
+        return share({k for k in map(spelling_key, names) if len(k) >= 2})
 
     for visit in catalogues.visits:
         visit.participant_names = [
             spellings(p, surname=True) for p in visit.participants
         ]
         places = [visit.place, *re.findall(r"\(([^)]+)\)", visit.place)]
-        visit.place_names = tuple(
-            sorted(
-                {
-                    n
-                    for p in places
-                    for n in spellings(re.sub(r"\s*\(.*\)", "", p), False)
-                }
-            )
+        visit.place_names = share(
+            {n for p in places for n in spellings(re.sub(r"\s*\(.*\)", "", p), False)}
         )
         visit.country_names = [spellings(c, surname=False) for c in visit.countries]
         visit.term_names = [
-            tuple({spelling_key(t), *map(spelling_key, catalogues.aliases.get(t, []))})
+            share({spelling_key(t), *map(spelling_key, catalogues.aliases.get(t, []))})
             for t in visit.terms
         ]
         countries_of = catalogues.participant_countries

@@ -7,8 +7,9 @@ kinds of text need more than that:
 - scripts written without spaces (Chinese, Japanese, Korean): a spelling in such a
   script is found anywhere in the text ("习近平" inside a Chinese sentence);
 - Cyrillic, where names take case endings ("с Си Цзиньпином", "в Пекине", "Китая"):
-  the last word of a Cyrillic spelling is also found with another case ending
-  ("Китай" in "Китаем", "китайский" in "китайского"; "Экспо" is not in "экспорт").
+  each word of a Cyrillic spelling (of four letters or more) is also found with another
+  case ending ("Китай" in "Китаем", "китайский" in "китайского", "Шанхайская
+  организация" in "Шанхайской организации"; "Экспо" is not in "экспорт").
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ class Words:
         self.words = set(words)
         self.joined = f" {' '.join(words)} "
         self.unspaced = bool(UNSPACED.search(folded))
-        self._stems: set[str] | None = None  # filled when a Cyrillic spelling is asked
+        # Filled when a Cyrillic spelling is first asked for:
+        self._cyrillic: bool | None = None
+        self._stems: set[str] | None = None
 
     def writes(self, spellings: tuple[str, ...]) -> bool:
         """Whether the text writes one of ``spellings`` (``spelling_key`` forms)."""
@@ -101,12 +104,19 @@ class Words:
         if self.unspaced and any(s in self.folded for s in spellings if is_unspaced(s)):
             return True
         inflected = _inflected(spellings)
-        if inflected:
+        if inflected and self._has_cyrillic():
             stems = self._cyrillic_stems()
-            for before, stem in inflected:
-                if stem in stems and (not before or f" {before} {stem}" in joined):
+            for parts, together in inflected:
+                if all(part in stems or part in words for part in parts) and (
+                    together is None or together.search(joined)
+                ):
                     return True
         return False
+
+    def _has_cyrillic(self) -> bool:
+        if self._cyrillic is None:
+            self._cyrillic = bool(CYRILLIC.search(self.folded))
+        return self._cyrillic
 
     def _cyrillic_stems(self) -> set[str]:
         """The text's Cyrillic words, each also without each case ending it has."""
@@ -130,13 +140,28 @@ def _stems(word: str) -> list[str]:
 
 
 @cache
-def _inflected(spellings: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(the words before, the stem of the last word) of each Cyrillic spelling whose
-    stem (the last word without its longest case ending) is long enough to match."""
+def _inflected(
+    spellings: tuple[str, ...],
+) -> tuple[tuple[tuple[str, ...], re.Pattern | None], ...]:
+    """For each Cyrillic spelling: its words, each long enough one without its longest
+    case ending; and for a spelling of several words, the pattern of them together
+    with any endings ("шанхайская организация" in "шанхайской организации")."""
     out = []
     for spelling in spellings:
-        before, _, last = spelling.rpartition(" ")
-        if CYRILLIC.match(last) and len(last) >= MIN_STEM:
-            stems = _stems(last)
-            out.append((before, stems[-1] if stems else last))
+        words = spelling.split(" ")
+        endings = [bool(CYRILLIC.match(w)) and len(w) >= MIN_STEM for w in words]
+        if not any(endings):
+            continue
+        parts = tuple(
+            (_stems(w) or [w])[-1] if inflects else w
+            for w, inflects in zip(words, endings)
+        )
+        together = None
+        if len(parts) > 1:
+            pieces = [
+                re.escape(part) + (r"\w{0,3}" if inflects else "")
+                for part, inflects in zip(parts, endings)
+            ]
+            together = re.compile(f" {' '.join(pieces)} ")
+        out.append((parts, together))
     return tuple(out)
