@@ -221,3 +221,30 @@ def test_a_caption_above_a_picture_credit_inside_the_article_still_goes():
     cleaned = clean_text(page)
     assert "welcome ceremony" not in cleaned.text
     assert cleaned.text.endswith("talks for three hours.")
+
+
+def test_a_story_flattened_to_one_line_without_a_full_stop_is_kept_whole():
+    # Exports (Media Cloud, most crawls) carry a story as one line; ending in a credit
+    # it has no sentence-final mark, which alone made it a "teaser" and left nothing.
+    story = (
+        "Lukashenko arrived in Beijing on Tuesday for a three-day state visit. "
+        "He and Xi Jinping oversaw the signing of 16 agreements on trade, "
+        "investment and education (Reuters)"
+    )
+    assert clean_text(story).text == story
+    with_headline = clean_text(
+        "Lukashenko lands in Beijing for talks with Xi\n" + story
+    )
+    assert with_headline.text == story
+    assert with_headline.headline == "Lukashenko lands in Beijing for talks with Xi"
+
+
+def test_teaser_links_below_an_article_still_go():
+    page = (
+        "Lukashenko arrived in Beijing on Tuesday for a three-day state visit.\n"
+        "Why the Great Stone industrial park outside Minsk still lacks the "
+        "investors it was promised a decade ago\n"
+    )
+    assert clean_text(page).text == (
+        "Lukashenko arrived in Beijing on Tuesday for a three-day state visit."
+    )
