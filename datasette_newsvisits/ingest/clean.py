@@ -77,10 +77,10 @@ def clean_text(raw: str) -> Cleaned:
     lines, flattened = _split_capture_header(lines, removed)
     lines = _unglue_prefixes(lines, removed)
     lines, kinds, glued = _split_glued_pieces(lines)
-    if "teaser" in kinds and None not in kinds:
+    if steps.TEASER in kinds and None not in kinds:
         # Teasers and no prose: a flattened article (exports carry a story as one
         # line, often ending in a credit, not a full stop), not a page of links.
-        kinds = [None if kind == "teaser" else kind for kind in kinds]
+        kinds = [None if kind == steps.TEASER else kind for kind in kinds]
     _mark_captions(lines, kinds, glued)
     _mark_tail(lines, kinds)
     headlines = find_headlines(lines, kinds)
