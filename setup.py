@@ -22,6 +22,7 @@ setup(
             "data/corpus/*.json",
             "templates/*.html",
             "static/*",
+            "static/vendor/*",
         ]
     },
     entry_points={
@@ -30,7 +31,7 @@ setup(
     },
     python_requires=">=3.11",
     install_requires=[
-        "datasette>=0.65.1,<1.0",
+        "datasette>=0.65.1,<1.1",
         # 4.0: float columns are REAL (the schema's type) and nested writes use
         # savepoints, so one article's failure rolls back only that article.
         "sqlite-utils>=4.0",
@@ -43,13 +44,19 @@ setup(
         "pyahocorasick>=2.0",
         "numpy>=1.24",
         "scipy>=1.10",
+        # Reads the encoding of inputs that have no byte-order mark, declare no charset
+        # and are not UTF-8 (windows-1251, koi8-r captures); no download at run time.
+        "charset-normalizer>=3.0",
     ],
     extras_require={
         "test": [
             "pytest>=7",
             "pytest-asyncio>=0.21",
             "playwright>=1.40",
+            "build",
             "ruff",
+            # Property-based tests of the readers and the loader on random inputs.
+            "hypothesis>=6.80",
         ],
         # The statistical entity finder (extract/statistical.py); the English
         # pipeline is installed separately (python -m spacy download en_core_web_sm).

@@ -23,6 +23,8 @@ from urllib.parse import quote
 import click
 from datasette.app import Datasette
 
+from datasette_newsvisits.plugin.canned import QUERIES
+
 ROOT = Path(__file__).resolve().parent.parent
 TABLES_SKIPPED = {
     "article_sources"
@@ -66,7 +68,7 @@ def sample_ids(db_path: Path) -> dict[str, str]:
     return ids
 
 
-def paths(db_name: str, metadata: dict, ids: dict) -> list[str]:
+def paths(db_name: str, ids: dict) -> list[str]:
     """Every path to time: pages, tables, facets, canned queries, plugin pages."""
     base = f"/{db_name}"
     q = {
@@ -91,7 +93,7 @@ def paths(db_name: str, metadata: dict, ids: dict) -> list[str]:
         f"{base}/sentences?_facet=reuse_id",
     ]
     params = {"visit_id": q["visit"], "entity": q["entity"], "kind": q["kind"]}
-    for name, query in metadata["databases"][db_name].get("queries", {}).items():
+    for name, query in QUERIES.items():
         args = "&".join(
             f"{k}={v}" for k, v in params.items() if f":{k}" in query["sql"]
         )
@@ -102,6 +104,19 @@ def paths(db_name: str, metadata: dict, ids: dict) -> list[str]:
         f"/-/newsvisits/entity/{q['entity']}",
         f"/-/newsvisits/compare?outlet={q['outlet']}&visit={q['visit']}",
         f"/-/newsvisits/compare?articles={q['article']}",
+        f"/-/newsvisits/labels?entity={q['entity']}",
+        f"/-/newsvisits/labels?entity={q['entity']}&visit={q['visit']}",
+        "/-/newsvisits/quotes",
+        f"/-/newsvisits/quotes?visit={q['visit']}",
+        "/-/newsvisits/wire",
+        f"/-/newsvisits/wire?visit={q['visit']}",
+        "/-/newsvisits/wire/1",
+        "/-/newsvisits/figures",
+        f"/-/newsvisits/figures?visit={q['visit']}",
+        f"/-/newsvisits/figures?outlet={q['outlet']}&visit={q['visit']}",
+        "/-/newsvisits/coverage",
+        "/-/newsvisits/search?q=belarus",
+        f"/{db_name}/articles?_mentions={q['entity']}&outlet_id={q['outlet']}",
     ]
     return result
 
@@ -117,7 +132,7 @@ async def measure(db_path: Path, runs: int) -> list[tuple[str, int, float, float
     await datasette.invoke_startup()
     db_name = db_path.stem
     results = []
-    for path in paths(db_name, metadata, sample_ids(db_path)):
+    for path in paths(db_name, sample_ids(db_path)):
         response = await datasette.client.get(path)  # warm-up
         times = []
         for _ in range(runs):

@@ -13,11 +13,17 @@ import sqlite3
 
 import sqlite_utils
 
-from .schema.aggregates import AGGREGATES, Aggregate
+from .schema.aggregates import AGGREGATES, Aggregate, comparable_figure
 
 BY_NAME = {aggregate.name: aggregate for aggregate in AGGREGATES}
 
-__all__ = ["AGGREGATES", "Aggregate", "column_names", "refresh_aggregates"]
+__all__ = [
+    "AGGREGATES",
+    "Aggregate",
+    "column_names",
+    "comparable_figure",
+    "refresh_aggregates",
+]
 
 
 def column_names(aggregate: Aggregate) -> list[str]:

@@ -219,3 +219,69 @@ def build_sample_db(path: str | Path) -> Path:
     refresh_aggregates(conn)
     conn.close()
     return path
+
+
+async def table_json(ds, path: str, query: str = "") -> dict:
+    """A table page's JSON with 0.65's keys on either Datasette: ``facet_results`` by
+    facet name, ``filtered_table_rows_count`` and ``suggested_facets`` (1.0 returns
+    the last two only when asked, and nests the facets under ``results``)."""
+    from datasette_newsvisits.plugin.compat import DATASETTE_1
+
+    extra = "&_extra=count,suggested_facets,facet_results" if DATASETTE_1 else ""
+    response = await ds.client.get(f"{path}.json?{query}{extra}")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    if DATASETTE_1:
+        data["facet_results"] = data["facet_results"]["results"]
+        data["filtered_table_rows_count"] = data["count"]
+    return data
+
+
+async def sql_rows(ds, database: str, sql: str) -> list[dict]:
+    """Rows of arbitrary SQL through Datasette (``/db.json?sql=`` on 0.65, which 1.0
+    redirects to ``/db/-/query.json``)."""
+    response = await ds.client.get(
+        f"/{database}.json",
+        params={"sql": sql, "_shape": "array"},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+WIRE_VARIANT = "China's foreign ministry said Xi Jinping will host him soon."
+
+
+def add_disagreements(path: str | Path) -> Path:
+    """Add to a sample database what outlets disagree on: the unknown outlet reprints
+    the wire sentence with two words changed and attributes the ministry's quotation
+    to Lukashenko; figures gain a date and a bare year, which no figure list shows."""
+    path = Path(path)
+    conn = sqlite3.connect(path)
+    text = TEXTS["un1"] + " " + WIRE_VARIANT
+    conn.execute("UPDATE articles SET text = ? WHERE id = 'un1'", (text,))
+    start = text.find(WIRE_VARIANT)
+    conn.execute(
+        'INSERT INTO sentences (article_id, position, text, start, "end", reuse_id) '
+        "VALUES ('un1', 1, ?, ?, ?, 1)",
+        (WIRE_VARIANT, start, start + len(WIRE_VARIANT)),
+    )
+    conn.execute("UPDATE reuse SET sentences = 3, articles = 3 WHERE id = 1")
+    quote = QUOTES[0][2]
+    conn.execute(
+        'INSERT INTO quotes (article_id, speaker_id, text, start, "end", kind, '
+        "quote_key, outlet_id) VALUES ('un1', ?, ?, 0, 0, 'speech', ?, NULL)",
+        (LUKASHENKO, quote, quote_key(quote)),
+    )
+    conn.executemany(
+        "INSERT INTO figures (article_id, kind, value, unit, surface, start, outlet_id) "
+        "VALUES (?, ?, ?, ?, ?, 0, ?)",
+        [
+            ("dw1", "date", 20230228, "date", "28 February", "dw"),
+            ("aj1", "count", 2023, None, "2023", "aljazeera"),
+        ],
+    )
+    conn.commit()
+    refresh_aggregates(conn)
+    conn.close()
+    return path

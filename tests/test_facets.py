@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
-from plugin_sample import LUKASHENKO, build_sample_db, register_plugin
+from plugin_sample import LUKASHENKO, build_sample_db, register_plugin, table_json
 
 from datasette_newsvisits.plugin.facets import aggregate_filters
 
@@ -24,10 +24,7 @@ def ds(sample_db):
 
 
 async def facets(ds, query: str) -> dict:
-    response = await ds.client.get(f"/newsvisits/articles.json?_size=0&{query}")
-    assert response.status_code == 200, response.text
-    data = response.json()
-    return data
+    return await table_json(ds, "/newsvisits/articles", f"_size=0&{query}")
 
 
 def counts(facet: dict) -> dict:
@@ -112,11 +109,12 @@ async def test_facets_follow_the_table_filters(ds, query):
 
 
 @pytest.mark.asyncio
-async def test_facets_are_suggested_on_the_articles_page(ds):
+async def test_the_entity_facet_is_on_and_the_others_are_suggested(ds):
     data = await facets(ds, "")
+    assert "entity: person" in data["facet_results"]
     suggested = {s.get("type"): s for s in data["suggested_facets"]}
-    assert {"entity", "speaker", "label"} <= set(suggested)
-    assert "_facet_entity=person" in suggested["entity"]["toggle_url"]
+    assert {"speaker", "label"} <= set(suggested)
+    assert "_facet_speaker=1" in suggested["speaker"]["toggle_url"]
 
 
 @pytest.mark.asyncio
@@ -125,7 +123,7 @@ async def test_configured_facets_show_on_the_html_table_page(sample_db):
     page = (await ds.client.get("/newsvisits/articles")).text
     for heading in ("visit_id", "outlet_id", "entity: person"):
         assert f'data-column="{heading}"' in page
-    assert "_where=id+in+%28select+article_id+from+article_entities" in page
+    assert "_mentions=alexander-lukashenko" in page
 
 
 @pytest.mark.asyncio
@@ -168,3 +166,23 @@ async def test_facets_on_the_bundled_corpus(bundled_db):
     data = await facets(ds, "_facet_entity=1&_facet_speaker=1&_facet_label=1")
     entities = data["facet_results"]["entity"]["results"]
     assert entities and all(1 <= v["count"] <= 5 for v in entities)
+
+
+@pytest.mark.asyncio
+async def test_a_selection_combines_with_column_filters_and_reads_as_words(sample_db):
+    ds = Datasette(immutables=[str(sample_db)], metadata={"allow_sql": False})
+    data = await table_json(
+        ds, "/newsvisits/articles", "_size=0&outlet_id=dw&_facet_label=1"
+    )
+    [strongman] = data["facet_results"]["label"]["results"]
+    query = strongman["toggle_url"].split("?", 1)[1]
+    selected = await table_json(ds, "/newsvisits/articles", query)
+    assert selected["filtered_table_rows_count"] == 1
+    page = (await ds.client.get(f"/newsvisits/articles?{query}")).text
+    assert "calling Alexander Lukashenko “strongman”" in page
+    xi = await table_json(
+        ds, "/newsvisits/articles", "_size=0&outlet_id=aljazeera&_mentions=xi-jinping"
+    )
+    assert xi["filtered_table_rows_count"] == 1
+    page = (await ds.client.get("/newsvisits/articles?_quoting=hua-chunying")).text
+    assert "quoting Hua Chunying" in page

@@ -55,8 +55,8 @@ def test_the_bundled_corpus_fills_every_table(bundled_db):
     for table in TABLES:
         assert found[table] > 0, f"{table} is empty"
     outlets = dict(rows(bundled_db, "SELECT source, outlet_id FROM articles"))
-    assert outlets["003_df974176a7f2d0f7.txt"] == "dw"
-    assert outlets["004_0d52e6d2f73a0e33.txt"] == "aljazeera"
+    assert outlets["corpus/003_df974176a7f2d0f7.txt"] == "dw"
+    assert outlets["corpus/004_0d52e6d2f73a0e33.txt"] == "aljazeera"
 
 
 def test_article_text_is_searchable_with_full_text_search(bundled_db):
@@ -65,14 +65,14 @@ def test_article_text_is_searchable_with_full_text_search(bundled_db):
         "SELECT a.source FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
         " WHERE articles_fts MATCH 'strongman'",
     )
-    assert ("003_df974176a7f2d0f7.txt",) in hits
+    assert ("corpus/003_df974176a7f2d0f7.txt",) in hits
 
 
 def test_the_raw_text_and_the_cleaning_steps_are_kept(bundled_db):
     [(raw, cleaning, text)] = rows(
         bundled_db,
         "SELECT s.raw_text, s.cleaning, a.text FROM article_sources s"
-        " JOIN articles a ON a.id = s.article_id WHERE a.source LIKE '002%'",
+        " JOIN articles a ON a.id = s.article_id WHERE a.source LIKE '%/002%'",
     )
     assert "Marcus Erikson" in raw and "Marcus Erikson" not in text
     steps = {item["step"] for item in json.loads(cleaning)}
@@ -83,7 +83,7 @@ def test_the_command_with_no_path_loads_the_bundled_corpus(tmp_path):
     db = tmp_path / "newsvisits.db"
     result = CliRunner().invoke(main, [str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert "5 articles loaded, 0 unchanged, 0 skipped" in result.output
+    assert "5 new articles, 0 replaced, 0 unchanged, 0 inputs skipped" in result.output
     assert counts(db)["articles"] == 5
 
 
@@ -107,7 +107,7 @@ def test_a_changed_file_replaces_that_articles_rows_and_only_those(tmp_path):
     others = rows(
         db,
         "SELECT id, article_id, text FROM quotes WHERE article_id IN "
-        "(SELECT id FROM articles WHERE source NOT LIKE '004%') ORDER BY id",
+        "(SELECT id FROM articles WHERE source NOT LIKE 'corpus/004%') ORDER BY id",
     )
     target = corpus / "004_0d52e6d2f73a0e33.txt"
     target.write_text(
@@ -116,21 +116,21 @@ def test_a_changed_file_replaces_that_articles_rows_and_only_those(tmp_path):
         encoding="utf-8",
     )
     report = load(db, [corpus])
-    assert (report.loaded, report.unchanged) == (1, 4)
+    assert (report.new, report.replaced, report.unchanged) == (0, 1, 4)
     assert counts(db)["articles"] == 5
-    [(text,)] = rows(db, "SELECT text FROM articles WHERE source LIKE '004%'")
+    [(text,)] = rows(db, "SELECT text FROM articles WHERE source LIKE 'corpus/004%'")
     assert "We will meet again soon" in text
     quotes = rows(
         db,
         "SELECT q.text FROM quotes q JOIN articles a ON a.id = q.article_id"
-        " WHERE a.source LIKE '004%'",
+        " WHERE a.source LIKE 'corpus/004%'",
     )
     assert any(text.startswith("We will meet again soon") for (text,) in quotes)
     assert (
         rows(
             db,
             "SELECT id, article_id, text FROM quotes WHERE article_id IN "
-            "(SELECT id FROM articles WHERE source NOT LIKE '004%') ORDER BY id",
+            "(SELECT id FROM articles WHERE source NOT LIKE 'corpus/004%') ORDER BY id",
         )
         == others
     )
@@ -151,14 +151,14 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_loads(tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert errors == [
-        "error: empty.txt: empty: no article text",
-        "error: image.txt: binary file (contains NUL bytes)",
+        f"error: {corpus}/empty.txt: empty: no article text",
+        f"error: {corpus}/image.txt: binary file (contains NUL bytes)",
         (
-            "error: rows.jsonl#2: malformed JSON line (Expecting property name enclosed"
-            " in double quotes at column 2)"
+            f"error: {corpus}/rows.jsonl:2: malformed JSON line (Expecting property"
+            " name enclosed in double quotes at column 2)"
         ),
     ]
-    assert "2 articles loaded, 0 unchanged, 3 skipped" in result.output
+    assert "2 new articles, 0 replaced, 0 unchanged, 3 inputs skipped" in result.output
     assert counts(db)["articles"] == 2
 
 
@@ -175,8 +175,8 @@ def test_strict_stops_at_the_first_bad_input_keeping_what_was_loaded(tmp_path):
     )
     assert result.exit_code == 1
     assert [s for (s,) in rows(db, "SELECT source FROM articles ORDER BY source")] == [
-        "a_000_1a0e1dc9b74bc113.txt",
-        "a_001_705faf08c05380e2.txt",
+        "in/a_000_1a0e1dc9b74bc113.txt",
+        "in/a_001_705faf08c05380e2.txt",
     ]
 
 

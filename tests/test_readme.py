@@ -46,7 +46,7 @@ def test_question_one_labels_of_lukashenko_by_outlet(bundled_db):
     assert any(
         "ruler" in labels
         for outlet, labels in by_outlet.items()
-        if outlet.startswith("unknown outlet: 000")
+        if outlet.startswith("unknown outlet: corpus/000")
     )
 
 

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 from datasette.app import Datasette
 from datasette.plugins import pm
+from plugin_sample import sql_rows
 
 import datasette_newsvisits
 from datasette_newsvisits import schema
@@ -167,11 +168,7 @@ async def test_functions_through_datasette(small_db):
         f"visit_near('2023-02-25', 7) as visit, quote_key({big}) as big, "
         f"kwic({big}, 'x') as lines, text_similarity(1, x'00') as score"
     )
-    response = await ds.client.get(
-        "/newsvisits.json", params={"sql": sql, "_shape": "array"}
-    )
-    assert response.status_code == 200, response.text
-    assert response.json() == [
+    assert await sql_rows(ds, "newsvisits", sql) == [
         {
             "name": "Alexander Lukashenko",
             "visit": "2023-state",
@@ -202,11 +199,7 @@ async def test_bad_inputs_give_null_through_datasette(small_db, value):
         + ", ".join(f"{call} as c{i}" for i, call in enumerate(calls))
         + " from bad"
     )
-    response = await ds.client.get(
-        "/newsvisits.json", params={"sql": sql, "_shape": "array"}
-    )
-    assert response.status_code == 200, response.text
-    assert set(response.json()[0].values()) == {None}
+    assert set((await sql_rows(ds, "newsvisits", sql))[0].values()) == {None}
 
 
 def test_bundled_corpus_resolves_the_polish_spelling(bundled_db):

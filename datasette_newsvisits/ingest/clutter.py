@@ -12,6 +12,7 @@ import re
 
 from ..text.dates import WEEKDAY_PATTERN, find_dates
 from . import steps
+from .spellings import UNSPACED
 
 # Photo credits: a line that names where a picture came from.
 CREDIT_LINE = re.compile(
@@ -54,6 +55,12 @@ GLUED_CREDIT = re.compile(
 )
 CAPTION_MARKER = re.compile(
     r"\((?:l|r|c|L|R|C|left|right|centre|center|front|back|top|bottom)\)|\bpictured\b"
+)
+# The site's own copyright line, not a picture's credit: the rights reserved, or a
+# year after the copyright sign ("Copyright © 2024 CGTN. All rights reserved.").
+SITE_COPYRIGHT = re.compile(
+    r"(?i)all rights reserved|все права защищены|ўсе правы абароненыя|усі права захищені"
+    r"|^(?:copyright\s*)?(?:©|\(c\))?\s*(?:19|20)\d\d\b"
 )
 
 NAV_WORDS = {
@@ -161,6 +168,9 @@ NAV_MARKERS = re.compile(
 PROMO = re.compile(
     r"(?i)^(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
     r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|viber|vk)\b"
+    r"|^(?:подписывайтесь|подпишитесь|читайте|следите за|падпісвайцеся|падпішыцеся"
+    r"|чытайце|сачыце за|підписуйтесь|читайте) [^.]{0,50}"
+    r"(?:telegram|телеграм|вконтакте|youtube|viber|instagram|facebook|twitter|дзен|max)"
     r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
     r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
 )
@@ -225,6 +235,7 @@ DATE_LINE_REST = re.compile(
     | {WEEKDAY_PATTERN}\.?
     | \b(?-i:[A-Z]{{2,5}})(?:[+-]\d{{1,2}}(?::?\d\d)?)?\b
     | (?:г\.|года|р\.|року|r\.|uhr)
+    | \b(?:в|у|о|à|um|o)\b
     | [\s,|·•/()\-–—:]+
     | \bmin(?:ute)?s?\b|\bread\b|\d+\ (?:min|minute)s?\ read
     """
@@ -237,8 +248,9 @@ VIEW_COUNTER = re.compile(
 )
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*\s*(?:[,|]\s*[\w ]+)?$"
+    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*"
+    r"(?:\s*[,|]\s*[^,|]{1,40}){0,3}$"
 )
 # Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
 _AGENCY_NAME = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
@@ -246,6 +258,7 @@ SIGN_OFF = re.compile(
     rf"""(?x)^(?:
         [a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*\([^)]{{2,60}}\)
       | \((?:Reporting|Writing|Editing|Additional\ reporting)\ by\ [^)]*\)
+      | \((?:[Ww]ith\ )?(?:[Ii]nputs?|[Cc]ontributions?|[Rr]eporting)\ from\ [^)]*\)
       | \((?:{_AGENCY_NAME}|agencies)(?:\s*(?:/|,|and|&)\s*(?:{_AGENCY_NAME}|agencies))*\)\.?
       | (?:Source|Sources)\s*:\s*(?:News\ Agencies|Al\ Jazeera[\w\s,]*|agencies|{_AGENCY_NAME}(?:\s*(?:,|and|/)\s*{_AGENCY_NAME})*)
       | [-–—]?\s*(?:AFP|Reuters|AP|dpa|Xinhua|BelTA|TASS)\s*$
@@ -260,6 +273,10 @@ TRAILING_TEASER = re.compile(
     r"(?<=[.!?\"”])\s*([\[(](?:Read|See|READ|SEE) (?:more|also|MORE|ALSO)\b[^\])]{0,160}[\])])\s*$"
 )
 SEPARATOR = re.compile(r"^[\W_]{3,}$")
+# A menu path: "Home > News > World", "Главная / Новости / Политика" (one slash
+# alone may join two names: "Xi / Putin").
+BREADCRUMB = re.compile(r"^[^>›»/|]{1,30}(?:\s[>›»/]\s[^>›»/|]{1,40}){1,5}$")
+BREADCRUMB_STEP = re.compile(r"\s[>›»/]\s")
 END_MARKERS = {
     "related content",
     "related",
@@ -279,7 +296,7 @@ END_MARKERS = {
     "top stories",
     "latest news",
 }
-TERMINAL = re.compile(r"""[.!?]["'”’)\]»]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
+TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]»」]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
 CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 
 HEADING_MAX_WORDS = 14
@@ -287,9 +304,18 @@ TEASER_MAX_WORDS = 24  # a longer prose line without a sentence's end is article
 CAPTION_MAX_WORDS = 45
 
 
+def word_count(line: str) -> int:
+    """The words of a line; in a script written without spaces (Chinese), two
+    characters count as a word."""
+    words = len(line.split())
+    if line.isascii():
+        return words
+    return words + len(UNSPACED.findall(line)) // 2
+
+
 def classify_line(line: str) -> str | None:
     """The clutter step a line belongs to, or None for article text."""
-    words = len(line.split())
+    words = word_count(line)
     lowered = line.casefold()
     if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
         return steps.NAVIGATION
@@ -308,6 +334,8 @@ def classify_line(line: str) -> str | None:
             return steps.BYLINE
         if MARKUP.match(line) or SEPARATOR.match(line):
             return steps.MARKUP
+        if BREADCRUMB.match(line) and _is_menu_path(line):
+            return steps.NAVIGATION
         if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
             return steps.WIDGET
     if words <= CAPTION_MAX_WORDS:
@@ -332,6 +360,11 @@ def classify_line(line: str) -> str | None:
     if words > TEASER_MAX_WORDS and _reads_like_prose(line):
         return None  # a paragraph that lost its final period
     return steps.TEASER
+
+
+def _is_menu_path(line: str) -> bool:
+    path = BREADCRUMB_STEP.findall(line)
+    return len(path) >= 2 or path[0].strip() != "/"
 
 
 def _reads_like_prose(line: str) -> bool:

@@ -27,9 +27,10 @@ REPEATED = "repeated"  # a line the page shows twice
 TAIL = "tail"  # whatever follows the article's end
 STRAY_NAME = "stray name"  # a name pasted into a sentence
 
-# Steps whose pieces may carry the page's own date (before the article's end).
+# Steps whose pieces may carry the page's own date (before the article's end); a
+# credit may be the page's source line ("Source: Xinhua | 2024-08-22 21:05:33").
 DATE_STEPS = frozenset(
-    {CAPTURE_HEADER, DATELINE, NAVIGATION, TIMESTAMP, BYLINE, HEADING}
+    {CAPTURE_HEADER, DATELINE, NAVIGATION, TIMESTAMP, BYLINE, HEADING, CREDIT}
 )
 # Steps whose pieces may credit a wire agency.
 CREDIT_STEPS = frozenset({CREDIT, CAPTION, SIGNOFF, BYLINE, TAIL})

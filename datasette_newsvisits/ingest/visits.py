@@ -2,8 +2,9 @@
 
 Assignment is general: a catalogue entry names its participants, its place and (for a
 pair the catalogue follows, such as Belarus and China) its countries. An article is
-about an entry when it names two of its parties (participants, or both countries), or
-one and the place. Among those entries the dates decide: dates the text states (the
+about an entry when it names two of its parties (participants, the place, or both
+countries); for a pair's entry it must also show both sides, each by the country's
+name or a participant from that side. Among those entries the dates decide: dates the text states (the
 year taken from the publication date when it gives only a day and month, a weekday
 resolved against it), and the publication date itself. The headline and lead weigh
 more than the rest; a sentence that looks back ("last met", "in 2019") weighs little,
@@ -21,28 +22,68 @@ from ..text.dates import find_dates, find_weekdays, nearest_weekday, safe_date
 from ..text.fold import fold
 from ..text.sentences import split_sentences
 from .catalogues import Catalogues, Visit
+from .spellings import Words, is_unspaced
 
-GRAM_WORD = re.compile(r"[^\W_]+")
 BACK_REFERENCE = re.compile(
     r"(?i)\b(?:last (?:met|year|month|week|time|visited|spring|summer|autumn|winter)"
     r"|previous(?:ly)?|earlier (?:this|that|in)|had (?:met|visited|held|signed)"
     r"|first met|in the past|ago|since (?:19|20)\d\d|back in|at that time|then-)"
 )
-KIND_WORDS = {
-    "state visit": re.compile(r"(?i)\bstate visit\b"),
-    "official visit": re.compile(r"(?i)\bofficial visit\b"),
-    "working visit": re.compile(r"(?i)\bworking (?:visit|trip|nature)\b"),
-    "summit meeting": re.compile(r"(?i)\bsummit\b|\bsidelines\b"),
-    "forum": re.compile(r"(?i)\bforum\b"),
-    "parade": re.compile(r"(?i)\bparade\b"),
-}
+# The words that say what kind of meeting an article reports, in the languages the
+# coverage uses, as folded text writes them ("дзяржаўны" folds to "дзяржауны"): a
+# word's literal start, then what must follow it.
+KIND_RULES = [
+    ("state visit", "state visit", r"\b"),
+    ("state visit", "государственн", r"\w* визит"),
+    ("state visit", "дзяржаун", r"\w* візіт"),
+    ("state visit", "державн", r"\w* візит"),
+    ("state visit", "staatsbesuch", ""),
+    ("state visit", "国事访问", ""),
+    ("official visit", "official visit", r"\b"),
+    ("official visit", "официальн", r"\w* визит"),
+    ("official visit", "афіцыйн", r"\w* візіт"),
+    ("official visit", "офіційн", r"\w* візит"),
+    ("working visit", "working ", r"(?:visit|trip|nature)\b"),
+    ("working visit", "рабоч", r"\w* (?:визит|поездк|характер)"),
+    ("working visit", "працоун", r"\w* візіт"),
+    ("working visit", "робоч", r"\w* візит"),
+    ("working visit", "arbeitsbesuch", ""),
+    ("working visit", "工作访问", ""),
+    ("summit meeting", "summit", r"\b"),
+    ("summit meeting", "sidelines", r"\b"),
+    ("summit meeting", "саммит", ""),
+    ("summit meeting", "саміт", ""),
+    ("summit meeting", "на полях", r"\b"),
+    ("summit meeting", "на палях", r"\b"),
+    ("summit meeting", "峰会", ""),
+    ("forum", "forum", r"\b"),
+    ("forum", "форум", ""),
+    ("forum", "论坛", ""),
+    ("parade", "parade", r"\b"),
+    ("parade", "парад", ""),
+    ("parade", "阅兵", ""),
+]
+# One scan for every rule's literal start (a plain alternation is ten times faster
+# than one with word boundaries and stems); the rest is checked where one is found.
+KIND_STARTS = re.compile(
+    "|".join(
+        re.escape(start) for _, start, _ in sorted(KIND_RULES, key=lambda r: -len(r[1]))
+    )
+)
+KIND_FOLLOWS: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _kind, _start, _follows in KIND_RULES:
+    KIND_FOLLOWS.setdefault(_start, []).append((_kind, re.compile(_follows)))
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|visit|visits|visited|visiting|arrive[sd]?|arriving"
     r"|landed|lands|hosted|hosts|received|receives|welcomed|summit|negotiations"
     r"|встреч\w*|визит\w*|переговор\w*|прибыл\w*|спотка\w*|сустрэ\w*|візіт\w*|зустр\w*"
-    r"|spotka\w*|wizyt\w*|besuch\w*|treffen|rencontr\w*|会见|会谈|访问)\b"
+    r"|spotka\w*|wizyt\w*|besuch\w*|treffen|rencontr\w*)\b"
+    r"|会见|会晤|会谈|访问|抵达"  # inside runs of Chinese characters: no word boundaries
 )
 LEAD_SENTENCES = 2
+BACKGROUND_DAYS = (
+    30  # a date this long before the publication is not the reported event
+)
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 
@@ -72,24 +113,24 @@ class Reading:
         )
         self.published = date.fromisoformat(published) if published else None
         self.folded = fold(f"{self.title}\n{text}")
-        self._words, self._joined = _words(self.folded)
-        self._lead_words, self._lead_joined = _words(fold(self.lead))
-        self.kinds = {k for k, rx in KIND_WORDS.items() if rx.search(self.folded)}
+        self.lead_folded = fold(self.lead)
+        self._words = Words(self.folded)
+        self._lead_words = Words(self.lead_folded)
+        # Many visits share a participant or a place: each spelling list is read once.
+        self._named: dict[tuple[str, ...], bool] = {}
+        self._named_in_lead: dict[tuple[str, ...], bool] = {}
+        self.kinds = _kinds(self.folded)
         self.dates = self._dates(month)
 
-    def names(self, spellings: Sequence[str], lead: bool = False) -> bool:
+    def names(self, spellings: tuple[str, ...], lead: bool = False) -> bool:
         """Whether the article (or its headline and lead) writes one of ``spellings``
-        (folded, words separated by single spaces)."""
-        words, joined = (
-            (self._lead_words, self._lead_joined)
-            if lead
-            else (self._words, self._joined)
-        )
-        for spelling in spellings:
-            first, space, _ = spelling.partition(" ")
-            if first in words and (not space or f" {spelling} " in joined):
-                return True
-        return False
+        (``spelling_key`` forms; see ``spellings.Words``)."""
+        cache = self._named_in_lead if lead else self._named
+        found = cache.get(spellings)
+        if found is None:
+            words = self._lead_words if lead else self._words
+            found = cache[spellings] = words.writes(spellings)
+        return found
 
     def _dates(self, month: str | None) -> list[_Dated]:
         out: list[_Dated] = []
@@ -105,16 +146,15 @@ class Reading:
             for m in find_dates(sentence):
                 surface = sentence[m.start : m.end]
                 if m.year and m.month and m.day:
-                    out.append(_Dated(m.date, None, weight, surface, lead))
+                    out.append(self._dated(m.date, None, weight, surface, lead))
                 elif m.month and m.day:
                     day = _nearest_year(m.month, m.day, pub) if pub else None
                     # no publication date: the day is matched to each visit's years
                     month_day = None if day else (0, m.month * 100 + m.day)
-                    out.append(_Dated(day, month_day, weight, surface, lead))
+                    out.append(self._dated(day, month_day, weight, surface, lead))
                 elif m.year and m.month:
-                    out.append(
-                        _Dated(None, (m.year, m.month), weight * 0.5, surface, lead)
-                    )
+                    when = (m.year, m.month)
+                    out.append(self._dated(None, when, weight * 0.5, surface, lead))
             if pub:
                 for start, end, weekday in find_weekdays(sentence):
                     days = {nearest_weekday(weekday, pub, b) for b in (True, False)}
@@ -123,18 +163,45 @@ class Reading:
                         out.append(_Dated(when, None, weight * 0.5, surface, lead))
         return out
 
+    def _dated(
+        self,
+        when: date | None,
+        month: tuple[int, int] | None,
+        weight: float,
+        surface: str,
+        lead: bool,
+    ) -> _Dated:
+        """A date the text gives; one long before the publication is background (a
+        report is about what just happened or is about to), and weighs little."""
+        pub = self.published
+        if pub and month and month[0]:
+            when_month = date(month[0], month[1], 28)  # the month's latest usual day
+            old = (pub - when_month).days > BACKGROUND_DAYS
+        else:
+            old = bool(pub and when and (pub - when).days > BACKGROUND_DAYS)
+        if old:
+            return _Dated(when, month, weight * 0.25, surface, False)
+        return _Dated(when, month, weight, surface, lead)
+
+
+def _kinds(folded: str) -> set[str]:
+    """The kinds of meeting a folded text names ("state visit", "summit meeting")."""
+    kinds = set()
+    for m in KIND_STARTS.finditer(folded):
+        start, end = m.span()
+        if start and folded[start - 1].isalnum() and not is_unspaced(m.group()):
+            continue  # inside a word
+        for kind, follows in KIND_FOLLOWS[m.group()]:
+            if follows.match(folded, end):
+                kinds.add(kind)
+    return kinds
+
 
 def _nearest_year(month: int, day: int, published: date) -> date | None:
     """The day and month in the year that puts it nearest the publication date."""
     days = [safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
     days = [d for d in days if d]
     return min(days, key=lambda d: abs((d - published).days)) if days else None
-
-
-def _words(folded: str) -> tuple[set[str], str]:
-    """The words of a folded text, as a set and joined by single spaces (padded)."""
-    words = GRAM_WORD.findall(folded)
-    return set(words), f" {' '.join(words)} "
 
 
 def assign_visit(
@@ -152,7 +219,9 @@ def assign_visit(
         if visit.kind in reading.kinds:
             score += 0.5
             why.append(f"kind: {visit.kind}")
-        terms = [t for t in visit.terms if fold(t) in reading.folded]
+        terms = [
+            t for t, names in zip(visit.terms, visit.term_names) if reading.names(names)
+        ]
         score += min(1.5, 0.5 * len(terms))
         why += [f"term: {t}" for t in terms]
         scored.append((round(score, 2), len(why), visit, why))
@@ -173,18 +242,18 @@ def assign_visit(
 
 def _parties(reading: Reading, visit: Visit) -> tuple[float | None, list[str]]:
     """How strongly the article names the visit's parties and place (None: not at all)."""
-    named = [
-        person
-        for person, names in zip(visit.participants, visit.participant_names)
-        if reading.names(names)
+    named_at = [
+        i for i, names in enumerate(visit.participant_names) if reading.names(names)
     ]
-    countries = bool(visit.country_names) and all(
-        reading.names(names) for names in visit.country_names
-    )
+    named = [visit.participants[i] for i in named_at]
+    country_named = [reading.names(names) for names in visit.country_names]
+    countries = bool(country_named) and all(country_named)
     place = reading.names(visit.place_names)
     parties = len(named) + (1 if countries else 0)
-    if visit.country_names:  # a pair the catalogue follows: both sides must be named
-        if not (len(named) >= 2 or (countries and (named or place))):
+    if visit.country_names:  # a pair the catalogue follows: both sides must show
+        sides = {i for i, shown in enumerate(country_named) if shown}
+        sides.update(visit.participant_sides[i] for i in named_at)
+        if not (sides.issuperset(range(len(country_named))) and parties + place >= 2):
             return None, []
     elif visit.participant_names:
         if not (parties >= 2 or (parties >= 1 and place)):
@@ -246,18 +315,13 @@ def _overlap(a: Visit, b: Visit) -> bool:
 
 def find_candidate(reading: Reading, catalogues: Catalogues) -> dict | None:
     """A meeting of a country pair the catalogue follows that the article clearly
-    reports (both countries and a meeting word in the headline or lead) but that no
-    catalogued visit covers: its date, place and the sentence that shows it."""
-    lead = fold(reading.lead)
-    if not MEETING_WORDS.search(lead):
+    reports (both sides, by country or participant, and a meeting word in the
+    headline or lead) but that no catalogued visit covers: its date, place and the
+    sentence that shows it."""
+    if not MEETING_WORDS.search(reading.lead_folded):
         return None
-    pairs = {
-        tuple(v.country_names[i][0] for i in range(len(v.country_names))): v
-        for v in catalogues.visits
-        if len(v.country_names) >= 2
-    }
-    for pair, example in pairs.items():
-        if not all(reading.names(names, lead=True) for names in example.country_names):
+    for pair, sides in catalogues.pairs.items():
+        if not all(reading.names(names, lead=True) for names in sides):
             continue
         when = _event_date(reading)
         if when is None:
@@ -280,7 +344,7 @@ def find_candidate(reading: Reading, catalogues: Catalogues) -> dict | None:
         return {
             "date": when.isoformat(),
             "place": place,
-            "countries": list(pair),
+            "countries": [fold(country) for country in pair],
             "evidence": reading.lead[:400],
         }
     return None

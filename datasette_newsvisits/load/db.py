@@ -24,9 +24,12 @@ from ..schema import ARTICLE_CHILD_TABLES, TABLES, ensure_schema
 FTS_TABLES = [f"{table.name}_fts" for table in TABLES if table.fts]
 
 
-def open_database(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) a database for loading, with the schema in place."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+def open_database(path: str | Path, timeout: float = 30) -> sqlite3.Connection:
+    """Open (creating if needed) a database for loading, with the schema in place.
+
+    ``timeout``: seconds to wait for a lock another process holds on the database.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -59,27 +62,31 @@ def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def save_articles(
-    conn: sqlite3.Connection, records: list[dict]
+    conn: sqlite3.Connection,
+    records: list[dict],
+    article_errors: tuple[type[Exception], ...] = (Exception,),
 ) -> list[tuple[dict, Exception]]:
     """Replace each article's rows with its record (from ``pipeline.process_article``).
 
-    Returns the records that could not be saved, each with its error; every other
-    record is saved. Must be called inside a transaction.
+    Returns the records that could not be saved, each with its error (one of
+    ``article_errors``: a fault of that article's rows); every other record is saved.
+    Any other error, or one that ended the transaction (disk full…), is raised. Must be
+    called inside a transaction.
     """
     db = sqlite_utils.Database(conn)
     try:
         with _savepoint(conn, "articles"):
             _write(db, records)
         return []
-    except Exception:  # find which article it was, below
+    except article_errors:  # find which article it was, below
         if not conn.in_transaction:
-            raise  # the transaction itself is gone (disk full…): nothing to retry
+            raise  # the transaction itself is gone: nothing to retry
     failed = []
     for record in records:
         try:
             with _savepoint(conn, "article"):
                 _write(db, [record])
-        except Exception as error:  # reported by the caller
+        except article_errors as error:  # reported by the caller
             if not conn.in_transaction:
                 raise
             failed.append((record, error))
@@ -203,15 +210,16 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN, then COMMIT, or ROLLBACK on an exception."""
+    """BEGIN, then COMMIT, or ROLLBACK on an exception — or when COMMIT itself fails
+    (a full disk or a lock at commit): nothing of the transaction is kept."""
     conn.execute("BEGIN")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:  # an error may have rolled it back already
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 @contextlib.contextmanager

@@ -86,6 +86,7 @@ def process_article(raw: RawArticle, context: Context) -> dict:
                 "format": raw.format,
                 "raw_text": raw.text,
                 "cleaning": json.dumps(cleaned.removed, ensure_ascii=False),
+                "encoding": raw.encoding,
             }
         ],
         "entities": [_row(e) for e in doc.entities],

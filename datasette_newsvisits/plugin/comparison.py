@@ -7,11 +7,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..aggregates import scoped_select
-from .queries import UNKNOWN, outlet_filter, query, sql_literal, table_url
+from ..aggregates import comparable_figure, scoped_select
+from .figures_view import FIGURE_KINDS, describe_figure
+from .filters import visit_arg
+from .queries import UNKNOWN, outlet_filter, page_url, query, table_url
 
 MAX_COLUMNS = 12
 PER_COLUMN = 12
+FIGURE_RANK = "CASE t.kind WHEN 'money' THEN 0 WHEN 'percent' THEN 1 ELSE 2 END"
 
 
 @dataclass
@@ -58,17 +61,7 @@ class Scope:
         """Filters on a table with ``article_id`` that select this scope's rows."""
         if self.articles:
             return [("article_id__in", ",".join(self.articles))]
-        if self.visit_id:
-            return [
-                (
-                    "_where",
-                    (
-                        "article_id in (select id from articles where visit_id = "
-                        f"{sql_literal(self.visit_id)})"
-                    ),
-                )
-            ]
-        return []
+        return [visit_arg(self.visit_id)] if self.visit_id else []
 
 
 # One query per outlet column and section, each reading one outlet's rows of an
@@ -92,8 +85,9 @@ SECTIONS = {
         ORDER BY all_outlets DESC, articles DESC, t.quote_key LIMIT {limit}""",
     "figures": """SELECT t.kind, t.value, t.unit, min(t.surface) AS surface,
         sum(t.articles) AS articles
-        FROM {figures} t WHERE {where} GROUP BY t.kind, t.value, t.unit
-        ORDER BY articles DESC, t.kind, t.value LIMIT {limit}""",
+        FROM {figures} t WHERE {where} AND {comparable}
+        GROUP BY t.kind, t.value, t.unit
+        ORDER BY {figure_rank}, articles DESC, t.value DESC LIMIT {limit}""",
     # The top groups are chosen from the aggregate alone; only they are joined to reuse.
     "shared": """SELECT x.reuse_id, x.sentences, r.text, x.outlets FROM (
           SELECT t.reuse_id, sum(t.sentences) AS sentences, max(t.outlets) AS outlets
@@ -104,10 +98,14 @@ SECTIONS = {
 }
 # Within one visit an aggregate has one row per item and outlet: no grouping is needed,
 # and the (outlet_id, visit_id, order…) indexes give the top rows without a sort.
+# Figures: the top money, percent and count rows, each read in index order.
 ONE_VISIT_SECTIONS = {
-    "figures": """SELECT t.kind, t.value, t.unit, t.surface, t.articles
-        FROM {figures} t WHERE {where}
-        ORDER BY t.articles DESC, t.kind, t.value LIMIT {limit}""",
+    "figures": " UNION ALL ".join(
+        f"""SELECT * FROM (SELECT t.kind, t.value, t.unit, t.surface, t.articles
+        FROM {{figures}} t WHERE {{where}} AND t.kind = '{kind}' AND {{comparable}}
+        ORDER BY t.articles DESC, t.value DESC LIMIT {{limit}})"""
+        for kind in FIGURE_KINDS
+    ),
     "shared": """SELECT t.reuse_id, t.sentences, r.text, t.outlets
         FROM {shared} t JOIN reuse r ON r.id = t.reuse_id WHERE {where}
         ORDER BY t.outlets DESC, t.sentences DESC, t.reuse_id LIMIT {limit}""",
@@ -151,9 +149,18 @@ async def comparison(datasette, db: str, scope: Scope) -> dict:
             column[name] = await query(
                 datasette,
                 db,
-                sql.format(**sources, where=in_column, limit=PER_COLUMN),
+                sql.format(
+                    **sources,
+                    where=in_column,
+                    limit=PER_COLUMN,
+                    comparable=comparable_figure("t"),
+                    figure_rank=FIGURE_RANK,
+                ),
                 column_params,
             )
+        column["figures"] = [
+            {**row, "reads": describe_figure(row)} for row in column["figures"]
+        ][:PER_COLUMN]
     await _count_outlets_per_quote(datasette, db, scope, columns, sources["quotes"])
     unknown = []
     if any(c["col"] == "" for c in columns):
@@ -226,7 +233,11 @@ def _column_links(datasette, db: str, scope: Scope, column: dict) -> dict:
         links["speakers"].append(table_url(datasette, db, "quotes", [*child, speaker]))
     for row in column["quotes"]:
         links["quotes"].append(
-            table_url(datasette, db, "quotes", [("quote_key", row["quote_key"])])
+            page_url(
+                datasette,
+                "/quotes",
+                [("quote_key", row["quote_key"]), ("visit", scope.visit_id)],
+            )
         )
     for row in column["figures"]:
         value = (
@@ -234,11 +245,12 @@ def _column_links(datasette, db: str, scope: Scope, column: dict) -> dict:
             if row["value"] is not None
             else ("value__isnull", "1")
         )
+        unit = ("unit", row["unit"]) if row["unit"] else ("unit__isnull", "1")
         links["figures"].append(
-            table_url(datasette, db, "figures", [*child, ("kind", row["kind"]), value])
+            table_url(
+                datasette, db, "figures", [*child, ("kind", row["kind"]), value, unit]
+            )
         )
     for row in column["shared"]:
-        links["shared"].append(
-            table_url(datasette, db, "sentences", [("reuse_id", row["reuse_id"])])
-        )
+        links["shared"].append(page_url(datasette, f"/wire/{row['reuse_id']}"))
     return links

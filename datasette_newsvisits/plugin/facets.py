@@ -3,9 +3,9 @@
 ``?_facet_entity=person`` counts articles per entity of that type (``1`` for every
 type), ``?_facet_speaker=1`` per quoted speaker, ``?_facet_label=1`` per label and
 person (or ``_facet_label=<entity id>`` for one person's labels). Selecting a value adds
-``_where=id in (select article_id from … where …)``, which filters the table and is
-removed again by the value's cross. Month of publication is the plain column facet
-``_facet=month``.
+one of the plugin's filters (``filters.py``: ``_mentions``, ``_quoting``, ``_label``),
+which work with ``allow_sql: false`` and read as words. The value's cross
+removes it again. Month of publication is the plain column facet ``_facet=month``.
 
 Unfiltered pages, and pages filtered only by exact ``outlet_id``, ``visit_id`` and
 ``month``, are counted from the load-time aggregates; other filters count live
@@ -21,28 +21,45 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import path_with_added_args, path_with_removed_args
 
+from .filters import label_arg, mentions_arg, quoting_arg
+
 ARTICLES = "articles"
-
-
-def sql_literal(value: str) -> str:
-    """``value`` as a quoted SQL string literal."""
-    return "'" + str(value).replace("'", "''") + "'"
+# Parameters that change how a page looks, not which rows it holds.
+PRESENTATION = (
+    "_facet",
+    "_size",
+    "_sort",
+    "_next",
+    "_col",
+    "_nocol",
+    "_labels",
+    "_nolabels",
+    "_shape",
+    "_json",
+    "_nosuggest",
+    "_nofacet",
+    "_nocount",
+    "_trace",
+    "_timelimit",
+    "_extra",
+    "_search_mode",
+    "_hash",
+    "_ttl",
+)
 
 
 def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
     """The exact-match filters of the request if they are all in ``allowed``, else None.
 
-    None means the page is filtered some other way (search, ``_where``, other columns)
-    and counts must be made live.
+    None means the page is filtered some other way (search, the plugin's filters,
+    ``_where``, other columns) and counts must be made live.
     """
     filters = {}
     for key, value in urllib.parse.parse_qsl(request.query_string):
         if key.startswith("_"):
-            if key in ("_where", "_search", "_filter_column", "_filter_op"):
-                return None
-            if key.startswith(("_search_", "_filter_")):
-                return None
-            continue
+            if key.startswith(PRESENTATION):
+                continue
+            return None
         column = key.removesuffix("__exact")
         if column not in allowed or column in filters:
             return None
@@ -51,7 +68,7 @@ def aggregate_filters(request, allowed: tuple[str, ...]) -> dict | None:
 
 
 class _ArticleFacet(Facet):
-    """Shared machinery: counts articles per value, toggles a ``_where`` filter."""
+    """Shared machinery: counts articles per value, toggles the value's filter."""
 
     aggregate_columns: tuple[str, ...] = ()
     title = ""
@@ -83,9 +100,7 @@ class _ArticleFacet(Facet):
         if self.table != ARTICLES:
             return results, timed_out
         size = self.get_facet_size()
-        selected = {
-            value for key, value in self.get_querystring_pairs() if key == "_where"
-        }
+        pairs = self.get_querystring_pairs()
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             option = str(config.get("simple") or config.get("type") or "1")
@@ -98,12 +113,13 @@ class _ArticleFacet(Facet):
                 continue
             values = []
             for row in rows[:size]:
-                clause = self.where_clause(row)
-                is_selected = clause in selected
+                key, value = self.selection(row)
+                present = _present(pairs, key, value)
+                is_selected = present is not None
                 toggle = (
-                    path_with_removed_args(self.request, {"_where": clause})
+                    path_with_removed_args(self.request, {key: present})
                     if is_selected
-                    else path_with_added_args(self.request, {"_where": clause})
+                    else path_with_added_args(self.request, {key: value})
                 )
                 values.append(
                     {
@@ -207,12 +223,9 @@ class EntityFacet(_ArticleFacet):
             params,
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles mentioning this entity."""
-        return (
-            "id in (select article_id from article_entities where entity_id = "
-            f"{sql_literal(row['value'])})"
-        )
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles mentioning this entity."""
+        return mentions_arg(row["value"])
 
 
 class SpeakerFacet(_ArticleFacet):
@@ -250,12 +263,9 @@ class SpeakerFacet(_ArticleFacet):
             {},
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles quoting this speaker."""
-        return (
-            "id in (select article_id from quotes where speaker_id = "
-            f"{sql_literal(row['value'])})"
-        )
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles quoting this speaker."""
+        return quoting_arg(row["value"])
 
 
 class LabelFacet(_ArticleFacet):
@@ -303,16 +313,18 @@ class LabelFacet(_ArticleFacet):
             params,
         )
 
-    def where_clause(self, row) -> str:
-        """The ``_where`` filter for articles putting this label on this person."""
+    def selection(self, row) -> tuple[str, str]:
+        """The filter for articles putting this label on this person."""
         entity_id, _, label = row["value"].partition("|")
-        return (
-            "id in (select article_id from labels where entity_id = "
-            f"{sql_literal(entity_id)} and label = {sql_literal(label)})"
-        )
+        return label_arg(entity_id, label)
 
 
 FACET_CLASSES = [EntityFacet, SpeakerFacet, LabelFacet]
+
+
+def _present(pairs, key: str, value: str) -> str | None:
+    """``value`` if the request has filter ``key=value``, else None."""
+    return value if (key, value) in pairs else None
 
 
 # Facets offered in the table's actions menu: one click adds them, and they cost nothing

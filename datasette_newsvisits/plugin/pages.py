@@ -1,102 +1,83 @@
-"""The plugin's pages: overview, comparison (one visit or chosen articles) and entity.
+"""The overview and the outlet comparisons (one visit, chosen outlets or chosen
+articles), and the table of every route the plugin serves.
 
 Pages read the load-time aggregate tables (``aggregates.py``); a comparison of chosen
 articles computes the same aggregates live, restricted to at most ``MAX_ARTICLES``.
-Every item links to the Datasette table rows behind it.
+Every item links to the Datasette rows behind it; every page is also ``.json``.
 """
 
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
 
-from datasette.utils import tilde_decode
-from datasette.utils.asgi import NotFound, Response
-from datasette.views.base import DatasetteError
+from datasette.utils.asgi import NotFound
 
-from ..aggregates import AGGREGATES
-from . import charts
+from . import canned, charts
+from .choices import visit_and_outlet_choices
 from .comparison import Scope, comparison
+from .coverage_view import coverage_page
+from .entity_view import entity_page
+from .figures_view import figures_page
+from .labels_view import labels_page
 from .queries import (
+    UNDATED,
     UNKNOWN,
-    find_database,
+    articles_per_month_by_visit,
     outlet_filter,
+    page_url,
+    path_value,
     query,
-    sql_literal,
     table_url,
+    visit_filter,
 )
+from .quotes_view import quotes_page
+from .render import asset, database_for, respond
+from .search_view import search_page
+from .wire_view import wire_group_page, wire_list_page
 
 MAX_ARTICLES = 200
-UNDATED = "undated"  # sorts after every yyyy-mm(-dd) on a chart's axis
-VEGA_DIR = "datasette_vega"
+
+# The comparison views the overview links to: (path, title, what it answers).
+VIEWS = [
+    ("/labels", "Labels by outlet", "which outlets called a person what, as shares"),
+    ("/quotes", "Quotes across outlets", "the same quotation everywhere? who said it?"),
+    (
+        "/wire",
+        "Wire copy",
+        "which outlets reprinted a sentence, and how they changed it",
+    ),
+    ("/figures", "Figures", "money, percentages and counts each outlet reported"),
+    (
+        "/coverage",
+        "Coverage over time",
+        "each outlet's articles per month, across visits",
+    ),
+    ("/compare", "Compare outlets", "chosen outlets side by side, in one visit or all"),
+    ("/search", "Search", "find articles by their words"),
+]
 
 
-def _chart_rows(rows: list[dict], key: str, keep: int = 10) -> list[dict]:
-    """Rows with all but the ``keep`` largest values of ``key`` folded into 'other'."""
-    totals: dict[str, int] = {}
-    for row in rows:
-        totals[row[key]] = totals.get(row[key], 0) + row["articles"]
-    top = set(sorted(totals, key=lambda k: -totals[k])[:keep])
-    return [{**row, key: row[key] if row[key] in top else "other"} for row in rows]
-
-
-def vega_bundle_url(datasette) -> str | None:
-    """URL of the JavaScript bundle datasette-vega ships (vega, vega-lite inside)."""
-    try:
-        import datasette_vega
-    except ImportError:
-        return None
-    static = Path(datasette_vega.__file__).parent / "static"
-    bundles = sorted(static.glob("main.*.js"))
-    if not bundles:
-        return None
-    return datasette.urls.static_plugins(VEGA_DIR, bundles[0].name)
-
-
-async def render(datasette, request, template: str, context: dict) -> Response:
-    """Render one of the plugin's templates with the chart scripts' URLs."""
-    context = {
-        **context,
-        "vega_bundle": vega_bundle_url(datasette),
-        "charts_js": datasette.urls.static_plugins("datasette_newsvisits", "charts.js"),
-        "css": datasette.urls.static_plugins("datasette_newsvisits", "newsvisits.css"),
-        "script_json": charts.script_json,
-        "page_root": datasette.urls.path("/-/newsvisits"),
-    }
-    html = await datasette.render_template(template, context, request=request)
-    return Response.html(html)
-
-
-def path_value(request, name: str) -> str:
-    """A value from the URL path, percent- or tilde-encoded."""
-    value = urllib.parse.unquote(request.url_vars[name])
-    return tilde_decode(value) if "~" in value else value
-
-
-async def _check(datasette, request, db: str) -> None:
-    await datasette.ensure_permissions(
-        request.actor, [("view-database", db), "view-instance"]
-    )
-    if not await datasette.databases[db].table_exists(AGGREGATES[-1].name):
-        raise DatasetteError(
-            f"The database {db} has no aggregate tables: load it again with "
-            "newsvisits-load, which rebuilds them.",
-            title="Aggregate tables missing",
-            status=503,
-        )
+def menu_links(datasette) -> list[dict]:
+    """Datasette's menu entry for the plugin's pages."""
+    return [
+        {
+            "href": datasette.urls.path("/-/newsvisits"),
+            "label": "News coverage compared",
+        }
+    ]
 
 
 async def overview_page(datasette, request):
-    """``/-/newsvisits``: each visit, the outlets that covered it, coverage over time."""
-    db = await find_database(datasette)
-    await _check(datasette, request, db)
+    """``/-/newsvisits[.json]``: each visit, the outlets that covered it, coverage over
+    time, and links to every comparison view and canned query."""
+    db = await database_for(datasette, request)
     visits = await query(
         datasette,
         db,
         """SELECT t.visit_id, v.title, v.kind, v.place, v.start_date, v.end_date,
         sum(t.articles) AS articles, count(*) AS outlets
         FROM visit_outlet t LEFT JOIN visits v ON v.id = t.visit_id
-        GROUP BY t.visit_id ORDER BY v.start_date IS NULL, v.start_date""",
+        GROUP BY t.visit_id ORDER BY v.start_date IS NULL, v.start_date DESC""",
     )
     outlets = await query(
         datasette,
@@ -108,34 +89,22 @@ async def overview_page(datasette, request):
         WHERE rank <= 20""",
     )
     for visit in visits:
+        in_visit = visit_filter(visit["visit_id"])
         visit["outlet_list"] = [
             {
                 **row,
                 "url": table_url(
-                    datasette,
-                    db,
-                    "articles",
-                    [
-                        ("visit_id", visit["visit_id"])
-                        if visit["visit_id"]
-                        else ("visit_id__isnull", "1"),
-                        outlet_filter(row["col"]),
-                    ],
+                    datasette, db, "articles", [in_visit, outlet_filter(row["col"])]
                 ),
             }
             for row in outlets
             if row["visit_id"] == visit["visit_id"]
         ]
-        visit["articles_url"] = table_url(
-            datasette,
-            db,
-            "articles",
-            [
-                ("visit_id", visit["visit_id"])
-                if visit["visit_id"]
-                else ("visit_id__isnull", "1")
-            ],
-        )
+        visit["articles_url"] = table_url(datasette, db, "articles", [in_visit])
+        if visit["visit_id"]:
+            visit["url"] = page_url(
+                datasette, "/visit/" + urllib.parse.quote(visit["visit_id"], safe="")
+            )
     others = await query(
         datasette,
         db,
@@ -150,50 +119,63 @@ async def overview_page(datasette, request):
         JOIN entities e ON e.id = t.entity_id WHERE e.type = 'person'
         ORDER BY t.articles DESC, e.name LIMIT 24""",
     )
-    coverage = await query(
-        datasette,
-        db,
-        f"""SELECT coalesce(t.month, '{UNDATED}') AS month,
-        coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
-        sum(t.articles) AS articles FROM coverage t
-        LEFT JOIN visits v ON v.id = t.visit_id
-        GROUP BY t.month, t.visit_id ORDER BY t.month""",
-    )
-    spec = charts.coverage_over_time(
-        coverage, "month", "visit", "Articles per month of publication, by visit"
-    )
-    return await render(
+    coverage = await articles_per_month_by_visit(datasette, db, "coverage")
+    views = [
+        {"url": page_url(datasette, path), "title": title, "answers": answers}
+        for path, title, answers in VIEWS
+    ]
+    queries = [
+        {
+            "name": name,
+            "title": query_["title"],
+            "url": datasette.urls.database(db) + "/" + urllib.parse.quote(name),
+            "chart_url": canned.chart_url(datasette, db, name)
+            if query_.get("fragment")
+            else None,
+        }
+        for name, query_ in canned.QUERIES.items()
+    ]
+    return await respond(
         datasette,
         request,
         "newsvisits_overview.html",
         {
-            "db": db,
+            "database": db,
+            "total": sum(v["articles"] for v in visits),
             "visits": visits,
             "others": others,
             "people": people,
-            "coverage_spec": spec,
-            "total": sum(v["articles"] for v in visits),
+            "coverage": coverage,
+        },
+        {
+            "views": views,
+            "queries": queries,
+            "coverage_spec": charts.stacked_bars(
+                coverage,
+                "month",
+                "visit",
+                "Articles per month of publication, by visit",
+            ),
             "articles_url": table_url(datasette, db, "articles", {}),
+            "database_url": datasette.urls.database(db),
         },
     )
 
 
 async def visit_page(datasette, request):
-    """``/-/newsvisits/visit/<visit_id>``: the outlets' coverage of one visit compared."""
-    db = await find_database(datasette)
-    await _check(datasette, request, db)
+    """``/-/newsvisits/visit/<visit_id>[.json]``: the outlets' coverage of one visit."""
+    db = await database_for(datasette, request)
     visit_id = path_value(request, "visit_id")
     visit = await query(datasette, db, "SELECT * FROM visits WHERE id = ?", [visit_id])
     if not visit:
         raise NotFound(f"No visit {visit_id}")
-    scope = Scope(visit_id=visit_id, outlets=request.args.getlist("outlet"))
+    scope = Scope(visit_id=visit_id, outlets=_outlets(request))
     return await _comparison_page(datasette, request, db, scope, visit[0])
 
 
 async def compare_page(datasette, request):
-    """``/-/newsvisits/compare?articles=id,id`` or ``?outlet=a&outlet=b[&visit=v]``."""
-    db = await find_database(datasette)
-    await _check(datasette, request, db)
+    """``/-/newsvisits/compare[.json]?articles=id,id`` or ``?outlet=a&outlet=b[&visit=v]``."""
+    db = await database_for(datasette, request)
     articles = [
         a.strip()
         for value in request.args.getlist("articles")
@@ -202,7 +184,7 @@ async def compare_page(datasette, request):
     ][:MAX_ARTICLES]
     scope = Scope(
         visit_id=request.args.get("visit") or None,
-        outlets=request.args.getlist("outlet"),
+        outlets=_outlets(request),
         articles=articles,
     )
     visit = None
@@ -214,9 +196,17 @@ async def compare_page(datasette, request):
     return await _comparison_page(datasette, request, db, scope, visit)
 
 
-async def _comparison_page(datasette, request, db, scope: Scope, visit) -> Response:
+def _outlets(request) -> list[str]:
+    """Chosen outlet ids ('' for the unknown outlet, written ``unknown``)."""
+    return [
+        "" if value == "unknown" else value
+        for value in request.args.getlist("outlet")
+        if value
+    ]
+
+
+async def _comparison_page(datasette, request, db, scope: Scope, visit):
     data = await comparison(datasette, db, scope)
-    params = scope.params()
     names = {c["col"]: c["name"] for c in data["columns"]}
     days = await query(
         datasette,
@@ -224,201 +214,83 @@ async def _comparison_page(datasette, request, db, scope: Scope, visit) -> Respo
         f"""SELECT t.day, coalesce(t.outlet_id, '') AS col, sum(t.articles) AS articles
         FROM {scope.source("coverage_day")} t WHERE {scope.where()}
         GROUP BY t.day, t.outlet_id ORDER BY t.day""",
-        params,
+        scope.params(),
     )
-    day_rows = _chart_rows(
-        [
-            {
-                "day": r["day"] or UNDATED,
-                "outlet": names.get(r["col"], r["col"] or UNKNOWN),
-                "articles": r["articles"],
-            }
-            for r in days
-        ],
-        "outlet",
-    )
-    label_rows = [
+    day_rows = [
+        {
+            "day": r["day"] or UNDATED,
+            "outlet": names.get(r["col"], r["col"] or UNKNOWN),
+            "articles": r["articles"],
+        }
+        for r in days
+    ]
+    label_cells = [
         {
             "outlet": column["name"],
             "label": f"{row['label']} ({row['entity']})",
             "articles": row["articles"],
+            "share": min(row["articles"] / column["articles"], 1.0),
         }
         for column in data["columns"]
         for row in column["labels"]
+        if column["articles"]
     ]
-    return await render(
+    chosen = {"unknown" if o == "" else o for o in scope.outlets}
+    return await respond(
         datasette,
         request,
         "newsvisits_compare.html",
         {
-            "db": db,
+            "database": db,
             "visit": visit,
-            "scope": scope,
+            "scope": {
+                "visit_id": scope.visit_id,
+                "outlets": scope.outlets,
+                "articles": scope.articles,
+            },
             **data,
-            "coverage_spec": charts.coverage_over_time(
+        },
+        {
+            "coverage_spec": charts.stacked_bars(
                 day_rows, "day", "outlet", "Articles per day, by outlet"
             ),
-            "labels_spec": charts.labels_by_outlet(
-                _chart_rows(label_rows, "label", keep=12), "Labels by outlet"
+            "labels_spec": charts.heat_map(
+                label_cells,
+                "label",
+                "outlet",
+                {"text": "Labels", "subtitle": "share of each outlet's articles"},
             ),
             "articles_url": table_url(
                 datasette, db, "articles", scope.article_filter()
             ),
+            "choices": await visit_and_outlet_choices(datasette, db),
+            "chosen": chosen,
+            "picker_url": page_url(datasette, "/compare"),
+            "labels_url": page_url(datasette, "/labels", {"visit": scope.visit_id}),
+            "quotes_url": page_url(datasette, "/quotes", {"visit": scope.visit_id}),
+            "wire_url": page_url(datasette, "/wire", {"visit": scope.visit_id}),
+            "figures_url": page_url(datasette, "/figures", {"visit": scope.visit_id}),
         },
     )
 
 
-async def entity_page(datasette, request):
-    """``/-/newsvisits/entity/<entity_id>``: names, spellings, labels and quotes of one
-    entity. Any spelling in place of the id redirects to the entity's page."""
-    db = await find_database(datasette)
-    await _check(datasette, request, db)
-    entity_id = path_value(request, "entity_id")
-    found = await query(
-        datasette, db, "SELECT * FROM entities WHERE id = ?", [entity_id]
-    )
-    if not found:
-        resolved = await query(
-            datasette, db, "SELECT canonical_entity_id(?) AS id", [entity_id]
-        )
-        if resolved and resolved[0]["id"]:
-            path = "/-/newsvisits/entity/" + urllib.parse.quote(
-                resolved[0]["id"], safe=""
-            )
-            return Response.redirect(datasette.urls.path(path))
-        raise NotFound(f"No entity {entity_id}")
-    entity = found[0]
-    params = {"id": entity_id}
-    spellings = await query(
-        datasette,
-        db,
-        """SELECT surface, sum(mentions) AS mentions, sum(articles) AS articles,
-        max(outlets) AS outlets FROM entity_surface WHERE entity_id = :id
-        GROUP BY surface ORDER BY mentions DESC LIMIT 200""",
-        params,
-    )
-    for row in spellings:
-        row["url"] = table_url(
-            datasette,
-            db,
-            "mentions",
-            [("entity_id", entity_id), ("surface", row["surface"])],
-        )
-    seen = {s["surface"] for s in spellings}
-    aliases = [
-        row["alias"]
-        for row in await query(
-            datasette,
-            db,
-            "SELECT alias FROM aliases WHERE entity_id = :id ORDER BY alias LIMIT 500",
-            params,
-        )
-        if row["alias"] not in seen
-    ]
-    labels = await query(
-        datasette,
-        db,
-        f"""SELECT coalesce(t.outlet_id, '') AS col,
-        coalesce(o.name, t.outlet_id, '{UNKNOWN}') AS outlet, t.label,
-        sum(t.articles) AS articles FROM label_outlet t
-        LEFT JOIN outlets o ON o.id = t.outlet_id WHERE t.entity_id = :id
-        GROUP BY t.outlet_id, t.label ORDER BY outlet, articles DESC LIMIT 1000""",
-        params,
-    )
-    for row in labels:
-        row["url"] = table_url(
-            datasette,
-            db,
-            "labels",
-            [
-                ("entity_id", entity_id),
-                ("label", row["label"]),
-                outlet_filter(row["col"]),
-            ],
-        )
-    quotes_by = await query(
-        datasette,
-        db,
-        """SELECT t.quote_key, max(t.text) AS text, sum(t.articles) AS articles,
-        count(DISTINCT t.outlet_id) AS outlets FROM quote_outlet t
-        WHERE t.speaker_id = :id GROUP BY t.quote_key
-        ORDER BY outlets DESC, articles DESC LIMIT 50""",
-        params,
-    )
-    for row in quotes_by:
-        row["url"] = table_url(
-            datasette, db, "quotes", [("quote_key", row["quote_key"])]
-        )
-    quotes_about = await query(
-        datasette,
-        db,
-        f"""SELECT q.id, q.text, coalesce(e.name, q.speaker) AS speaker, q.speaker_id,
-        coalesce(o.name, a.outlet_id, '{UNKNOWN}') AS outlet, a.source
-        FROM quote_entities qe JOIN quotes q ON q.id = qe.quote_id
-        JOIN articles a ON a.id = q.article_id
-        LEFT JOIN entities e ON e.id = q.speaker_id
-        LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE qe.entity_id = :id AND q.speaker_id IS NOT :id LIMIT 50""",
-        params,
-    )
-    for row in quotes_about:
-        row["url"] = datasette.urls.row(db, "quotes", str(row["id"]))
-    months = await query(
-        datasette,
-        db,
-        f"""SELECT coalesce(t.month, '{UNDATED}') AS month,
-        coalesce(v.title, t.visit_id, 'no visit assigned') AS visit,
-        sum(t.articles) AS articles FROM entity_outlet_month t
-        LEFT JOIN visits v ON v.id = t.visit_id
-        WHERE t.entity_id = :id GROUP BY t.month, t.visit_id ORDER BY t.month""",
-        params,
-    )
-    wikidata = entity.get("wikidata")
-    return await render(
-        datasette,
-        request,
-        "newsvisits_entity.html",
-        {
-            "db": db,
-            "entity": entity,
-            "wikidata_url": f"https://www.wikidata.org/wiki/{wikidata}"
-            if wikidata and wikidata[:1] == "Q" and wikidata[1:].isdigit()
-            else None,
-            "spellings": spellings,
-            "aliases": aliases,
-            "labels": labels,
-            "quotes_by": quotes_by,
-            "quotes_about": quotes_about,
-            "labels_spec": charts.labels_by_outlet(
-                labels, f"Labels on {entity['name']}, by outlet"
-            ),
-            "months_spec": charts.coverage_over_time(
-                months, "month", "visit", f"Articles mentioning {entity['name']}"
-            ),
-            "mentions_url": table_url(
-                datasette, db, "mentions", [("entity_id", entity_id)]
-            ),
-            "articles_url": table_url(
-                datasette,
-                db,
-                "articles",
-                [
-                    (
-                        "_where",
-                        (
-                            "id in (select article_id from article_entities where "
-                            f"entity_id = {sql_literal(entity_id)})"
-                        ),
-                    )
-                ],
-            ),
-        },
-    )
+def _route(path: str, table: bool = False) -> str:
+    """A route regex for ``path`` under /-/newsvisits, also as .json (and .csv)."""
+    formats = "json|csv" if table else "json"
+    return rf"^/-/newsvisits{path}(?:\.(?P<format>{formats}))?/?$"
 
 
 ROUTES = [
-    (r"^/-/newsvisits/?$", overview_page),
-    (r"^/-/newsvisits/visit/(?P<visit_id>[^/]+)$", visit_page),
-    (r"^/-/newsvisits/compare$", compare_page),
-    (r"^/-/newsvisits/entity/(?P<entity_id>[^/]+)$", entity_page),
+    (_route(""), overview_page),
+    (_route(r"/visit/(?P<visit_id>[^/]+?)"), visit_page),
+    (_route("/compare"), compare_page),
+    (_route(r"/entity/(?P<entity_id>[^/]+?)"), entity_page),
+    (_route("/labels", table=True), labels_page),
+    (_route("/quotes", table=True), quotes_page),
+    (_route("/wire", table=True), wire_list_page),
+    (_route(r"/wire/(?P<reuse_id>\d+)", table=True), wire_group_page),
+    (_route("/figures", table=True), figures_page),
+    (_route("/coverage", table=True), coverage_page),
+    (_route("/search", table=True), search_page),
+    (r"^/-/newsvisits/assets/(?P<name>[\w.-]+)$", asset),
 ]

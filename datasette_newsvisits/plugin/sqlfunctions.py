@@ -1,7 +1,9 @@
 """SQL functions for ad hoc queries, registered on every connection Datasette opens.
 
 Each function returns NULL for NULL, numbers, blobs, empty strings and strings longer
-than ``MAX_CHARS`` characters, and runs in time linear in its input.
+than its cap (``MAX_*`` below), and runs in time linear in its input: the caps keep
+one call within a few milliseconds on the worst input (``benchmarks/sql_functions.py``),
+so no query can run past Datasette's time limit inside a call.
 Lookups (entity names, visits) are read lazily from the connection's own database, once
 per connection, and fall back to the shipped gazetteer for names.
 """
@@ -21,13 +23,20 @@ from ..text.similarity import similarity
 MAX_CHARS = 1_000_000  # longer inputs are refused (NULL)
 MAX_WIDTH = 500  # kwic context, characters each side
 MAX_DAYS = 3660  # visit_near window
+# Longest string argument each function takes, in characters (longer: NULL).
+MAX_NAME = 300  # canonical_entity, canonical_entity_id
+MAX_QUOTE = 3_000  # quote_key
+MAX_SIMILARITY = 3_000  # text_similarity, each side
+MAX_KWIC_TEXT = 100_000  # kwic's text
+MAX_KWIC_TERM = 30  # kwic's term: the search costs text length x term length
+MAX_DATE = 64  # visit_for_date, visit_near (only the first ten characters are read)
 
 
-def text_arg(value) -> str | None:
-    """``value`` if it is a usable string argument, else None."""
-    if not isinstance(value, str):
+def text_arg(value, max_chars: int = MAX_CHARS) -> str | None:
+    """``value`` if it is a usable string of at most ``max_chars`` characters, else None."""
+    if not isinstance(value, str) or len(value) > max_chars:
         return None
-    if not value.strip() or len(value) > MAX_CHARS:
+    if not value.strip():
         return None
     return value
 
@@ -43,7 +52,7 @@ def int_arg(value, low: int, high: int) -> int | None:
 
 def date_arg(value) -> datetime.date | None:
     """The date an ISO ``YYYY-MM-DD`` string (or datetime) starts with, or None."""
-    text = text_arg(value)
+    text = text_arg(value, MAX_DATE)
     if text is None or len(text) < 10:
         return None
     try:
@@ -137,30 +146,31 @@ def register(conn: sqlite3.Connection) -> None:
 
     def canonical_entity(name):
         """canonical_entity('Łukaszenka') -> 'Alexander Lukashenko'"""
-        name = text_arg(name)
-        found = lookups.entity(name) if name and len(name) <= 300 else None
+        name = text_arg(name, MAX_NAME)
+        found = lookups.entity(name) if name else None
         return found[1] if found else None
 
     def canonical_entity_id(name):
         """canonical_entity_id('Łukaszenka') -> the entity's id"""
-        name = text_arg(name)
-        found = lookups.entity(name) if name and len(name) <= 300 else None
+        name = text_arg(name, MAX_NAME)
+        found = lookups.entity(name) if name else None
         return found[0] if found else None
 
     def quote_key(text):
         """quote_key('“Old friends,” he said') = quote_key('"old friends" he said')"""
-        text = text_arg(text)
+        text = text_arg(text, MAX_QUOTE)
         return (keys.quote_key(text) or None) if text else None
 
     def text_similarity(a, b):
         """text_similarity('Talks lasted four hours', 'talks lasted 4 hours') -> 0.675"""
-        a, b = text_arg(a), text_arg(b)
+        a, b = text_arg(a, MAX_SIMILARITY), text_arg(b, MAX_SIMILARITY)
         return similarity(a, b) if a and b else None
 
     def kwic(text, term, width=40):
         """kwic(text, 'strongman', 30) -> JSON array of '…context [term] context…'"""
-        text, term, width = text_arg(text), text_arg(term), int_arg(width, 0, MAX_WIDTH)
-        if text is None or term is None or width is None or len(term) > 1000:
+        text, term = text_arg(text, MAX_KWIC_TEXT), text_arg(term, MAX_KWIC_TERM)
+        width = int_arg(width, 0, MAX_WIDTH)
+        if text is None or term is None or width is None:
             return None
         return json.dumps(kwic_lines.kwic(text, term, width), ensure_ascii=False)
 

@@ -48,6 +48,30 @@ SPEAKER = (str, "The speaker's canonical name, or the attribution as written.")
 QUOTE_KEY = (str, "Normalized quotation key (see quote_key()).")
 QUOTE_TEXT = (str, "A wording of the quotation (the longest seen).")
 
+
+def comparable_figure(alias: str = "f") -> str:
+    """SQL true for figures worth comparing (on a figures table or aggregate
+    ``alias``): money, percentages and counts; never dates, nor a count with no unit
+    that reads as a year."""
+    return (
+        f"{alias}.kind IN ('money', 'percent', 'count') AND NOT ({alias}.kind = 'count' "
+        f"AND {alias}.unit IS NULL AND {alias}.value BETWEEN 1000 AND 2999)"
+    )
+
+
+FIGURE_COLUMNS = {
+    "kind": (str, "money, percent or count."),
+    "value": (float, "The normalized number (as figures.value)."),
+    "unit": (str, "Currency code, percent, or what is counted."),
+    "outlets": (int, "Number of outlets reporting it (unknown outlet counts as one)."),
+    "articles": ARTICLES,
+    "outlet_ids": (str, "Comma-separated ids of those outlets, in id order."),
+    "surface": (str, "One wording as written."),
+}
+
+# The comparison pages rank items within a visit (or across all): these hold one row
+# per item and visit, with the outlets carrying it, so the top rows come straight from
+# an index. Outlet lists are ordered by outlet id.
 AGGREGATES = [
     Aggregate(
         name="coverage",
@@ -331,5 +355,89 @@ AGGREGATES = [
             "visit_id",
             "reuse_id",
         ),
+    ),
+    Aggregate(
+        name="figure_visit",
+        description=(
+            "Figures (money, percent, counts; no dates) per visit: how many outlets and "
+            "articles report each normalized value, which outlets, a wording."
+        ),
+        columns={"visit_id": VISIT, **FIGURE_COLUMNS},
+        select=f"""SELECT visit_id, kind, value, unit, count(outlet_id) AS outlets,
+        sum(articles) AS articles, group_concat(outlet_id) AS outlet_ids,
+        min(surface) AS surface FROM (
+          SELECT a.visit_id, a.outlet_id, f.kind, f.value, f.unit,
+          count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
+          FROM figures f JOIN articles a ON a.id = f.article_id
+          WHERE {comparable_figure()} AND {{where}}
+          GROUP BY a.visit_id, f.kind, f.value, f.unit, a.outlet_id
+          ORDER BY a.visit_id, f.kind, f.value, f.unit, a.outlet_id
+        ) GROUP BY visit_id, kind, value, unit""",
+        indexes=(("visit_id", "kind", desc("outlets"), desc("articles")),),
+    ),
+    Aggregate(
+        name="figure_groups",
+        description=(
+            "Figures (money, percent, counts; no dates) across all visits: how many "
+            "outlets and articles report each normalized value, which outlets, a wording."
+        ),
+        columns=dict(FIGURE_COLUMNS),
+        select=f"""SELECT kind, value, unit, count(outlet_id) AS outlets,
+        sum(articles) AS articles, group_concat(outlet_id) AS outlet_ids,
+        min(surface) AS surface FROM (
+          SELECT a.outlet_id, f.kind, f.value, f.unit,
+          count(DISTINCT f.article_id) AS articles, min(f.surface) AS surface
+          FROM figures f JOIN articles a ON a.id = f.article_id
+          WHERE {comparable_figure()} AND {{where}}
+          GROUP BY f.kind, f.value, f.unit, a.outlet_id
+          ORDER BY f.kind, f.value, f.unit, a.outlet_id
+        ) GROUP BY kind, value, unit""",
+        indexes=(("kind", desc("outlets"), desc("articles")),),
+    ),
+    Aggregate(
+        name="quote_visit",
+        description=(
+            "Each quotation (quote_key) per visit: outlets and articles carrying it, "
+            "how many different speakers they name, the longest wording."
+        ),
+        columns={
+            "visit_id": VISIT,
+            "quote_key": QUOTE_KEY,
+            "quotes": QUOTES,
+            "articles": ARTICLES,
+            "outlets": OUTLETS,
+            "speakers": (int, "Number of different speakers the outlets name."),
+            "text": QUOTE_TEXT,
+        },
+        select="""SELECT a.visit_id, q.quote_key, count(*) AS quotes,
+        count(DISTINCT q.article_id) AS articles, count(DISTINCT a.outlet_id) AS outlets,
+        count(DISTINCT coalesce(q.speaker_id, q.speaker)) AS speakers,
+        max(length(q.text)) AS _longest, q.text
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.quote_key IS NOT NULL AND q.quote_key != '' AND {where}
+        GROUP BY a.visit_id, q.quote_key""",
+        indexes=(("visit_id", desc("outlets"), desc("articles")),),
+    ),
+    Aggregate(
+        name="reuse_visit",
+        description=(
+            "Each group of shared (wire) sentences per visit: outlets, articles and "
+            "sentences carrying it, and how many different wordings."
+        ),
+        columns={
+            "visit_id": VISIT,
+            "reuse_id": (int, "The group of shared sentences (reuse.id)."),
+            "outlets": OUTLETS,
+            "articles": ARTICLES,
+            "sentences": (int, "Number of sentences."),
+            "variants": (int, "Number of different wordings."),
+        },
+        select="""SELECT a.visit_id, s.reuse_id, count(DISTINCT a.outlet_id) AS outlets,
+        count(DISTINCT s.article_id) AS articles, count(*) AS sentences,
+        count(DISTINCT s.text) AS variants
+        FROM sentences s JOIN articles a ON a.id = s.article_id
+        WHERE s.reuse_id IS NOT NULL AND {where}
+        GROUP BY a.visit_id, s.reuse_id""",
+        indexes=(("visit_id", desc("outlets"), desc("articles")), "reuse_id"),
     ),
 ]

@@ -66,6 +66,8 @@ class Table:
     foreign_keys: dict[str, str] = field(default_factory=dict)  # column -> table(id)
     # Each index is a column or a tuple of columns (``desc(column)`` for DESC).
     indexes: tuple[str | tuple[str, ...], ...] = ()
+    # Partial indexes by name: (column, condition) — rows found without a scan.
+    partial_indexes: dict[str, tuple[str, str]] = field(default_factory=dict)
     fts: tuple[str, ...] = ()  # columns in a full-text index kept in step by triggers
     hidden: bool = False  # left out of Datasette's table list (still queryable)
     options: dict = field(default_factory=dict)  # more of its metadata.json entry
@@ -79,6 +81,7 @@ class Table:
             *self.unique,
             *self.foreign_keys,
             *(c for index in self.indexes for c in _names(index)),
+            *(column for column, _ in self.partial_indexes.values()),
             *self.fts,
         ]
         unknown = sorted(set(named) - set(columns))
@@ -137,6 +140,11 @@ class Table:
                 table.create_index([column], unique=True, if_not_exists=True)
         for index in self.indexes:
             table.create_index(_names(index), if_not_exists=True)
+        for name, (column, condition) in self.partial_indexes.items():
+            db.execute(
+                f"CREATE INDEX IF NOT EXISTS [{name}] ON [{self.name}]([{column}]) "
+                f"WHERE {condition}"
+            )
 
 
 @dataclass(frozen=True, kw_only=True)

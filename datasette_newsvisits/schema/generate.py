@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from ..canned_queries import CANNED_QUERIES
+from ..plugin.canned import canned_queries
 from .aggregates import AGGREGATES
 from .declare import AGGREGATE, SQL_TYPES, Table
 from .tables import TABLES
@@ -24,11 +24,12 @@ from .tables import TABLES
 DATABASE = "newsvisits"
 SITE = {
     "title": "News coverage of Belarus–China visits",
-    "description": (
-        "How news outlets covered Alexander Lukashenko's visits to China (the 2023 state "
-        "visit, the December 2023 working visit, the 2022 SCO meeting in Samarkand and "
-        "more): who was named and how, who was quoted, which figures were reported and "
-        "which sentences came from the wire. Start at /-/newsvisits."
+    "description_html": (
+        "How news outlets covered Alexander Lukashenko's visits to China (the 2023 "
+        "state visit, the December 2023 working visit, the 2022 SCO meeting in "
+        "Samarkand and more): who was named and how, who was quoted, which figures were "
+        "reported and which sentences came from the wire. "
+        '<a href="/-/newsvisits">Start with the visits compared</a>.'
     ),
     "license": "Apache-2.0 (software); article texts © their publishers",
     "license_url": "https://www.apache.org/licenses/LICENSE-2.0",
@@ -52,12 +53,19 @@ REBUILT = " Rebuilt at the end of every load."
 
 
 def metadata() -> dict:
-    """The whole ``metadata.json``: site, table and column docs, canned queries."""
-    tables = {t.name: table_metadata(t) for t in [*TABLES, *AGGREGATES]}
-    database = {**DATABASE_DOC, "tables": tables}
-    if CANNED_QUERIES:
-        database["queries"] = CANNED_QUERIES
+    """The whole ``metadata.json``: site, table and column docs, canned queries.
+
+    The plugin gives any other newsvisits database the same tables and queries (and,
+    on Datasette 1.0, which ignores queries in metadata, these too).
+    """
+    database = {**DATABASE_DOC, "tables": database_tables()}
+    database["queries"] = canned_queries()
     return {**SITE, "databases": {DATABASE: database}}
+
+
+def database_tables() -> dict:
+    """Every table's entry (docs, options, hidden aggregates) for one database."""
+    return {t.name: table_metadata(t) for t in [*TABLES, *AGGREGATES]}
 
 
 def table_metadata(table: Table) -> dict:

@@ -25,7 +25,11 @@ TABLES = [
             "id": (str, "Stable id derived from the source name."),
             "source": (
                 str,
-                "Input file name (path relative to a directory; file#row for JSONL/CSV).",
+                (
+                    "Input name, unique: the file's path relative to the directory it was "
+                    "found in, prefixed with that directory's name (corpus/2023/a.txt); "
+                    "file#id=… or file#line=… for a JSONL/CSV row."
+                ),
             ),
             "outlet_id": (str, "The outlet that published it (NULL when unknown)."),
             "title": (
@@ -88,9 +92,22 @@ TABLES = [
                 str,
                 "JSON array of {step, text}: each removed piece and the rule that removed it.",
             ),
+            "encoding": (
+                str,
+                (
+                    "Character encoding the input was read in: utf-8, or a codec with "
+                    "(BOM), (declared) or (detected); NULL for articles loaded before it "
+                    "was recorded."
+                ),
+            ),
         },
         pk="article_id",
         foreign_keys={"article_id": "articles"},
+        partial_indexes={
+            # Articles loaded before sources were prefixed (no encoding recorded),
+            # which the loader renames when it meets their input again.
+            "idx_article_sources_legacy": ("article_id", "encoding IS NULL"),
+        },
     ),
     Table(
         name="outlets",
