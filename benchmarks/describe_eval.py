@@ -63,8 +63,8 @@ def evaluate(articles: Path, gold_path: Path, visit_files=()) -> dict:
         row = rows.get(name)
         if row is None:  # a page the loader skipped is wrong on every field
             misses[name] = ["not loaded"]
-            for field in tally:
-                tally[field][1] += 1
+            for counts in tally.values():
+                counts[1] += 1
             agencies[2] += len(g.get("agencies", []))
             keep[1] += len(g.get("must_keep", []))
             drop[1] += len(g.get("must_drop", []))

@@ -105,3 +105,19 @@ def test_bad_types_are_refused():
 def test_a_gazetteer_survives_pickling_for_worker_processes(gazetteer):
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert [m.entity_id for m in copy.find("Putin")] == ["vladimir-putin"]
+
+
+def test_a_name_of_several_words_needs_its_capitals_in_the_text():
+    gazetteer = Gazetteer(
+        [{"name": "The Independent", "type": "organization", "aliases": []}]
+    )
+    assert [m.surface for m in gazetteer.find("The Independent reported.")] == [
+        "The Independent"
+    ]
+    assert gazetteer.find("The independent portal reported.") == []
+
+
+def test_capitals_and_the_world_are_known_places(gazetteer):
+    for name in ("Kazan", "Pyongyang", "Budapest", "Peru", "Rio de Janeiro"):
+        entity = gazetteer.lookup(name)
+        assert entity is not None and entity.type == "place", name

@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..text.patterns import alternation
 from .doc import Document, Step
+from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
-    HEAD_DESCRIPTORS,
     NATIONALITIES,
-    NATIONALITY_COUNTRY,
     QUALIFIERS,
     RELATIONAL,
+    is_agent_noun,
+    with_qualifier,
 )
 
 _SP = r"[ \u00a0]+"
@@ -79,15 +81,12 @@ _COPULA = re.compile(
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
-_HEADS = _any_of(HEAD_DESCRIPTORS)
-_STAND_IN = re.compile(
-    rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
-    rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
-    rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
-    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_any_of(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
+_CHAIN_NEXT = re.compile(
+    rf"(?:{_SP}of{_SP}[A-Z][\w’'\-]*(?:{_SP}[A-Z][\w’'\-]*){{0,3}})?"
+    rf"(?:,{_SP}and|,|{_SP}and){_SP}(?:(?:a|an|the|its|his|her){_SP})?",
+    re.IGNORECASE,
 )
+_TITLE_GOES_ON = re.compile(r"[ \u00a0]+[A-Z]")
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
 WINDOW = 120
 # Last words of whatever can end right before a name: descriptors, countries, "exile".
@@ -112,14 +111,15 @@ def extract_labels(doc: Document) -> list[Label]:
     for mention in people:
         labels.extend(_before(text, mention, mentions, short))
         labels.extend(_after(text, mention, mentions, short, person_ids))
-    labels.extend(_stand_ins(text, people, by_id, labels))
+    labels.extend(_described(doc))
+    labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
 
 STEP = Step(
     "labels",
-    reads=("text", "entities", "mentions"),
+    reads=("text", "entities", "mentions", "references"),
     adds=("labels",),
     run=extract_labels,
 )
@@ -130,7 +130,11 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
     window_start = max(0, mention.start - WINDOW)
     last = text[max(0, mention.start - 30) : mention.start].split()
     if not last or _bare(last[-1].rstrip(",")) not in _LAST_WORDS:
-        return  # cheap test first: no descriptor or country ends right here
+        # cheap test first: no descriptor or country ends right here; what the
+        # person does, perhaps ("firefighter Bill Viera")
+        if last and last[-1].islower() and is_agent_noun(last[-1]):
+            yield _agent_label(text, mention, last)
+        return
     match = _ending(_BEFORE_NAME, text, window_start, mention.start)
     if not match and last[-1].endswith(","):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
@@ -142,6 +146,26 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
+
+
+def _agent_label(text: str, mention: Mention, last: list[str]) -> Label:
+    """ "firefighter Bill Viera", "Kenyan pacemaker Gideon Kipketer": what the person
+    does, with the nationality before it."""
+    noun = last[-1]
+    start = mention.start - len(noun) - 1
+    nationality = None
+    if len(last) > 1:
+        nationality = NATIONALITIES.get(_bare(last[-2]))
+        if nationality:
+            start -= len(last[-2]) + 1
+    return Label(
+        mention.entity_id,
+        noun,
+        text[start : mention.start].strip(),
+        start,
+        None,
+        nationality,
+    )
 
 
 def _ending(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -167,6 +191,8 @@ def _adjunct_owner(text, mentions, match, label):
     mention = mentions.ending_at(match.start() - 1)
     if mention is None or text[mention.end] != " ":
         return label, None
+    if mentions.type_of(mention) != "person":
+        return label, None  # "Kremlin aide X": an aide, not an aide to an institution
     qualifier = _QUALIFIER_BEFORE.search(
         text, max(0, mention.start - 20), mention.start
     )
@@ -218,11 +244,20 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
             continue
         label = _label(mention.entity_id, match, mention.start)
         end = match.end()
-        if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
-            # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
+        if pattern is _APPOSITION and not lead.group("as"):
+            # "Xi Jinping, President of Belarus Alexander Lukashenko", "X, the Minister
+            # of Interior Y": a list of titled names, not a description of X
             following = _next_mention(text, mentions, match.end("desc"), people)
-            if following and label.label not in RELATIONAL:
+            if (
+                following
+                and label.label not in RELATIONAL
+                and (not lead.group("det") or following.start <= match.end() + 1)
+            ):
                 continue
+        if _TITLE_GOES_ON.match(text, match.end()) and not mentions.covers(
+            match.end() + 1
+        ):
+            continue  # "Minister of Information Technologies": a title we do not know
         if label.label in RELATIONAL and owner is None and match.group("rel"):
             owner = _next_mention(text, mentions, match.end())
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
@@ -231,15 +266,31 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         elif label.label in RELATIONAL and owner is not None:
             end = max(end, owner.end)
         label = _relate(label, owner, mention, short)
-        yield Label(
-            label.entity_id,
-            label.label,
-            text[mention.start : end].strip(),
-            mention.start,
-            label.qualifier,
-            label.nationality,
-        )
+        yield replace(label, surface=text[mention.start : end].strip())
+        if owner is None:  # "X, the president of Y and a close ally of Z": a chain
+            yield from _chained(text, mention, match.end("desc"), mentions, short)
         return
+
+
+def _chained(text: str, mention: Mention, position: int, mentions, short):
+    """The further descriptions of an apposition chain after its first one."""
+    while True:
+        link = _CHAIN_NEXT.match(text, position)
+        if not link:
+            return
+        match = _DESCRIPTION.match(text, link.end())
+        if not match:
+            return
+        label = _label(mention.entity_id, match, mention.start)
+        position = match.end("desc")
+        if match.group("rel"):
+            if label.label not in RELATIONAL:
+                return
+            owner = _next_mention(text, mentions, match.end())
+            if owner is not None and mentions.type_of(owner) == "person":
+                label = _relate(label, owner, mention, short)
+                position = owner.end
+        yield replace(label, surface=text[mention.start : position].strip())
 
 
 def _owned_description(text: str, mentions: Mentions, position: int):
@@ -285,79 +336,34 @@ def _next_mention(
     return None
 
 
-def _stand_ins(text, people, by_id, labels):
-    """ "the Belarusian leader": the labelled person of that nationality."""
-    if not people:
-        return []
-    counts = Counter(m.entity_id for m in people)
+def _described(doc: Document) -> list[Label]:
+    """ "the Belarusian leader", "the veteran leader": a description the resolver
+    (``extract.references``) gives to a person, when its role is a descriptor."""
+    refs = doc.references
     found = []
-    for match in _STAND_IN.finditer(text):
-        qualifier = None
-        if match.group("nat"):
-            nationality = NATIONALITIES[_bare(match.group("nat"))]
-            desc = match.group("desc")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("of"):
-            nationality = COUNTRY_NATIONALITY[_bare(match.group("of"))]
-            desc = match.group("desc2")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("kremlin"):
-            nationality, desc = "russian", match.group("kremlin")
-            person = _person_of(nationality, counts, by_id, labels)
-        else:
-            nationality, desc = None, match.group("desc3")
-            qualifier = QUALIFIERS[match.group("qual").lower()]
-            person = _last_head(people, by_id, labels, match.start())
-        if person:
-            found.append(
-                Label(
-                    person,
-                    DESCRIPTORS[_bare(desc)],
-                    match.group(),
-                    match.start(),
-                    qualifier,
-                    nationality,
-                )
-            )
-    return found
-
-
-def _last_head(people, by_id, labels, position) -> str | None:
-    """The person last named before ``position`` who leads something."""
-    for mention in sorted(people, key=lambda m: m.start, reverse=True):
-        if mention.start >= position:
+    for d in refs.descriptions:
+        label = DESCRIPTORS.get(d.role)
+        if d.wanted != "person" or label is None:
             continue
-        entity = by_id[mention.entity_id]
-        role = (entity.role or "").lower()
-        led = any(
-            x.entity_id == entity.id and x.label in HEAD_DESCRIPTORS for x in labels
+        if label in RELATIONAL and not d.headline:
+            continue  # "the partner", "her adviser": whose, the apposition says
+        if d.nationality is None and doc.quotations.covers(d.start):
+            continue  # "the president" in someone's words: often whom they address
+        entity_id = refs.described(d)
+        entity = refs.entities.get(entity_id) if entity_id else None
+        if entity is None or entity.type != "person":
+            continue
+        found.append(
+            Label(
+                entity_id,
+                with_qualifier(label, d.qualifier),
+                d.surface,
+                d.start,
+                d.qualifier,
+                d.nationality,
+            )
         )
-        if led or role.startswith(("president of", "leader of")):
-            return entity.id
-        return None
-    return None
-
-
-def _person_of(nationality, counts, by_id, labels) -> str | None:
-    country = NATIONALITY_COUNTRY.get(nationality, "").lower()
-
-    def score(entity_id):
-        entity = by_id[entity_id]
-        labelled = any(
-            x.entity_id == entity_id
-            and x.nationality == nationality
-            and x.label in HEAD_DESCRIPTORS
-            for x in labels
-        )
-        role = (entity.role or "").lower()
-        heads = bool(country) and any(
-            f"{title} of {country}" in role for title in ("president", "leader")
-        )
-        return (heads, labelled, counts[entity_id])
-
-    best = max(counts, key=score)
-    labelled, heads, _ = score(best)
-    return best if labelled or heads else None
+    return found
 
 
 def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:
@@ -395,7 +401,7 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
     qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
     return Label(
         entity_id,
-        DESCRIPTORS[_bare(groups["desc"])],
+        with_qualifier(DESCRIPTORS[_bare(groups["desc"])], qualifier),
         match.group().strip(),
         start,
         qualifier,
