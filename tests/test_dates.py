@@ -45,6 +45,19 @@ def test_a_chinese_day_and_month_inside_running_text():
     assert find_dates("公元1234年5月") == []
 
 
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("Лукашенко был в Пекине в марте 2023 года.", (2023, 3)),
+        ("Лукашэнка наведаў Пекін у сакавіку 2023 года.", (2023, 3)),
+        ("Лукашенко відвідав Пекін у грудні 2023 року.", (2023, 12)),
+    ],
+)
+def test_a_month_in_slavic_in_form_with_its_year(text, month):
+    [mention] = find_dates(text)
+    assert (mention.year, mention.month) == month
+
+
 def test_a_range_gives_both_ends_and_shares_the_year():
     ends = find_dates("He will visit from 28 February to 2 March 2023.")
     assert [m.date for m in ends] == [date(2023, 2, 28), date(2023, 3, 2)]

@@ -154,3 +154,92 @@ def test_a_title_given_with_the_article_loses_the_site_name():
 def test_a_dash_inside_a_headline_is_kept():
     page = f"Belarus-China trade - the numbers behind the talks\n{LEAD}"
     assert described(page).title == "Belarus-China trade - the numbers behind the talks"
+
+
+# --- a page flattened into one line -----------------------------------------------
+
+FLAT_BODY = (
+    "Belarusian leader Alexander Lukashenko arrived in Beijing on December 3 for a "
+    "working visit, his press service said. He held talks with Chinese President Xi "
+    "Jinping at the Great Hall of the People. The two discussed trade, the industrial "
+    "park and the war in Ukraine. It is his second trip to China this year."
+)
+FLAT_BODY_RU = (
+    "Президент Беларуси Александр Лукашенко прибыл в Пекин с рабочим визитом, "
+    "сообщила его пресс-служба. Он провел переговоры с Председателем КНР Си "
+    "Цзиньпином в Доме народных собраний. Стороны обсудили торговлю, индустриальный "
+    "парк и ситуацию в регионе. Это его второй визит в Китай в этом году."
+)
+FLATTENED = {
+    "before a photo credit after a slash": (
+        f"Lukashenko arrives in China for talks with Xi / Collage 24 Channel {FLAT_BODY}",
+        "Lukashenko arrives in China for talks with Xi",
+    ),
+    "before a photo credit, in Russian": (
+        f"Лукашенко прилетел в Пекин Фото: БелТА {FLAT_BODY_RU}",
+        "Лукашенко прилетел в Пекин",
+    ),
+    "a slash between names is no credit": (
+        f"Xi / Lukashenko talks end with twelve agreements Photo: BelTA {FLAT_BODY}",
+        "Xi / Lukashenko talks end with twelve agreements",
+    ),
+    "where the lead's first word opens a sentence": (
+        (
+            "Lukashenko lands in Beijing for his second China trip this year The "
+            f"Belarusian leader landed on Sunday evening, his office said. {FLAT_BODY}"
+        ),
+        "Lukashenko lands in Beijing for his second China trip this year",
+    ),
+    "where the lead's first word opens a sentence, in Russian": (
+        (
+            "Лукашенко прилетел в Пекин с рабочим визитом В воскресенье вечером "
+            f"президент Беларуси прибыл в столицу Китая. {FLAT_BODY_RU}"
+        ),
+        "Лукашенко прилетел в Пекин с рабочим визитом",
+    ),
+    "where the lead restates it, with no capture header": (
+        (
+            "Lukashenko arrives in Beijing for talks with Xi Belarusian President "
+            "Alexander Lukashenko arrives in Beijing for talks with Xi Jinping on "
+            f"Sunday. {FLAT_BODY}"
+        ),
+        "Lukashenko arrives in Beijing for talks with Xi",
+    ),
+    "glued to the capture header and a photo credit": (
+        (
+            " date 2023-12-04 Lukashenko arrives in China for talks with Xi / "
+            f"Collage 24 Channel {FLAT_BODY}"
+        ),
+        "Lukashenko arrives in China for talks with Xi",
+    ),
+}
+
+
+@pytest.mark.parametrize("page, title", FLATTENED.values(), ids=FLATTENED)
+def test_the_headline_of_a_page_flattened_into_one_line(page, title):
+    d = described(page)
+    assert d.title == title
+    body = clean_text(page).text
+    assert not body.startswith(title)  # split off the body line
+    assert page.split(title, 1)[1].strip()[:30] in body  # and the rest kept
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a headline in title case: "In", "For", "With" and "The" all could open the lead
+        (
+            "Lukashenko Arrives In Beijing For Talks With Xi The Belarusian leader "
+            f"landed on Sunday. {FLAT_BODY}"
+        ),
+        FLAT_BODY + " " + FLAT_BODY,  # a body with no headline
+        # a capitalized "The" inside a sentence is no restart
+        (
+            "Xi met Lukashenko in Beijing on Monday and discussed trade, according to "
+            f"The Guardian newspaper which cited officials. {FLAT_BODY}"
+        ),
+    ],
+    ids=["title case", "body only", "a name with The"],
+)
+def test_a_flattened_page_keeps_no_title_where_its_end_is_not_plain(page):
+    assert described(page).title is None

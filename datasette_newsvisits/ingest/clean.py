@@ -28,7 +28,7 @@ from .clutter import (
     classify_line,
     word_count,
 )
-from .headlines import find_headlines, split_headline_from_lead
+from .headlines import find_headlines, split_flattened_headline
 from .headlines import key as _key
 
 # The header a capture puts first: " date 2023-03-01", sometimes with text after it.
@@ -84,8 +84,8 @@ def clean_text(raw: str) -> Cleaned:
     _mark_captions(lines, kinds, glued)
     _mark_tail(lines, kinds)
     headlines = find_headlines(lines, kinds)
-    if not headlines and flattened:
-        glued = split_headline_from_lead(lines, kinds)
+    if not headlines:
+        glued = split_flattened_headline(lines, kinds, flattened)
         headlines = [glued] if glued else []
     headline = headlines[0] if headlines else None
     body: list[str] = []

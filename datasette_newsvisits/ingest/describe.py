@@ -64,7 +64,9 @@ def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Descr
     credited = find_agencies(cleaned, catalogues)
     d.agencies = sorted(credited)
     d.evidence["agencies"] = credited
-    reading = Reading(cleaned.text, d.title, d.published, published.month)
+    reading = Reading(
+        cleaned.text, d.title, d.published, published.month, published.day
+    )
     visit, evidence = assign_visit(reading, catalogues.visits)
     d.visit_id = visit.id if visit else None
     if visit is None:

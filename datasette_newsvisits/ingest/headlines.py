@@ -14,8 +14,9 @@ order of likelihood:
 - a headline may end like a sentence (a question, an exclamation, a quotation): the
   first text line counts as one when it is short and one sentence;
 - when the capture flattened the page's start into one line, a headline glued to the
-  lead that restates it is split off ("Vucic arrived in Beijing Serbian President
-  Vučić arrived in Beijing today…").
+  lead is split off where that is plain: where the lead restates it ("Vucic arrived
+  in Beijing Serbian President Vučić arrived in Beijing today…"), before a photo
+  credit, or where the lead's first word opens a sentence ("… with Xi The …").
 
 Kickers written before the headline ("Diplomacy - …", "WORLD | …") and the site's
 name after it ("… | Reuters", "… - BBC News") are not part of the title; description
@@ -25,6 +26,7 @@ drops the candidates that are only the name of an outlet (``choose_title``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import islice
@@ -38,6 +40,28 @@ HEADLINE_SCAN = 10  # the lines before the body among which the headline is look
 LEAD_LINES = 2  # the body's first lines, that restate the headline
 NOT_A_HEADLINE = 9  # the rank of a candidate that is dropped
 SHORT_KICKER = 3  # a first candidate this short above a longer one is a kicker
+FLAT_MIN_WORDS = 40  # a first line this long holds the page's start flattened
+FLAT_MAX_TITLE = 25  # words a headline flattened into the body line may have
+# A photo credit written after a flattened headline: " / Collage 24 Channel",
+# "Photo: …", "Фото: …", "©".
+FLAT_CREDIT = re.compile(
+    r" / (?=[A-ZА-ЯЁІЎЄ0-9])"
+    r"|\s\(?(?:Photo|Photos|Image|Picture|Illustration|Foto|Фото|Фота|Ілюстрацыя"
+    r"|Ілюстрація|Иллюстрация)(?: by|:)\s"
+    r"|\s©"
+)
+# Words that open a sentence with a capital and do not begin a name: after a word
+# with no full stop, the lead of a flattened page starts there.
+SENTENCE_OPENERS = frozenset(
+    [
+        *("The", "A", "An", "On", "In", "At", "After", "According", "This", "It"),
+        *("He", "She", "They", "His", "Her", "Their"),
+        *("В", "Во", "На", "По", "С", "Со", "Как", "Это", "Он", "Она", "Они"),
+        *("После", "Сегодня", "Вчера", "Ранее"),
+        *("У", "Ён", "Яна", "Яны", "Гэта", "Як", "Па", "Пасля", "Учора", "Сёння"),
+        *("Він", "Вона", "Вони", "Це", "Після", "Сьогодні", "За"),
+    ]
+)
 # A section kicker before the headline: "Diplomacy - …", "WORLD | …", "Belarus | …".
 KICKER = re.compile(
     r"^(?P<kicker>[A-Z][\w&'’.]*(?: [A-Za-z&][\w&'’.]*)?) ?[-–—|•] (?=\S+(?: \S+){3})"
@@ -192,19 +216,54 @@ def strip_kicker(headline: str) -> str:
     return headline
 
 
-def split_headline_from_lead(lines: list[str], kinds: list[str | None]) -> str | None:
-    """A headline glued to the lead that restates it, on the page's first text line:
-    "Politics Vucic arrived in Beijing Serbian President Vučić arrived in Beijing…".
+def split_flattened_headline(
+    lines: list[str], kinds: list[str | None], flattened: bool
+) -> str | None:
+    """The headline at the start of a page flattened into one line (an export, or a
+    capture that glued the headline, a photo credit and the body together), split
+    off that line; None unless where it ends is plain.
 
-    The headline's content words must all come back in the lead's first sentence
-    (compared by their first five letters: "arrives" is "arrived")."""
+    It is looked for when the capture header was glued to the text (``flattened``)
+    or when the first text line is as long as an article (``FLAT_MIN_WORDS``). The
+    headline ends, in this order:
+
+    - before a photo credit ("… talks with Xi / Collage 24 Channel Belarusian …",
+      "… в Пекин Фото: БелТА Президент …");
+    - where the lead restates it ("Vucic arrived in Beijing Serbian President Vučić
+      arrived in Beijing today…");
+    - where the lead evidently starts: a word that opens a sentence written with a
+      capital after a word with no full stop ("… talks with Xi The Belarusian leader
+      …", "… с рабочим визитом В воскресенье …"), when exactly one such place is
+      near the start (in a headline in title case there are several, so none).
+    """
     first = next((i for i, k in enumerate(kinds[:3]) if k is None), None)
     if first is None:
         return None
     words = lines[first].split(" ")
+    if not (flattened or len(words) >= FLAT_MIN_WORDS):
+        return None
     skip = 0
     while skip < 2 and skip < len(words) and words[skip].casefold() in NAV_WORDS:
         skip += 1
+    cut = (
+        _credit_start(lines[first], words, skip)
+        or _restated_end(words, skip)
+        or _lead_start(words, skip)
+    )
+    if cut is None:
+        return None
+    end, resume = cut
+    headline = " ".join(words[skip:end])
+    lines[first] = " ".join(words[resume:])
+    kinds.insert(first, steps.HEADLINE)
+    lines.insert(first, " ".join(words[:end]))
+    return headline
+
+
+def _restated_end(words: list[str], skip: int) -> tuple[int, int] | None:
+    """Where a headline ends that the lead's first sentence restates: its content
+    words, three or more, must all come back there (compared by their first five
+    letters: "arrives" is "arrived")."""
     best, best_cover = None, 0.0
     for k in range(skip + 3, min(len(words) - 8, skip + 17)):
         if not words[k][:1].isupper() or not _ends_headline(words[k - 1]):
@@ -213,18 +272,66 @@ def split_headline_from_lead(lines: list[str], kinds: list[str | None]) -> str |
         lead = " ".join(words[k:])
         end = TERMINAL_INSIDE.search(lead)
         lead_words = _stems(lead[: end.end()] if end else lead)
-        if len(title) < 2:
+        if len(title) < 3:
             continue
         cover = len(title & lead_words) / len(title)
         if cover >= best_cover:
             best, best_cover = k, cover
     if best is None or best_cover < 1.0:
         return None
-    headline = " ".join(words[skip:best])
-    lines[first] = " ".join(words[best:])
-    kinds.insert(first, steps.HEADLINE)
-    lines.insert(first, " ".join(words[:best]))
-    return headline
+    return best, best
+
+
+def _credit_start(line: str, words: list[str], skip: int) -> tuple[int, int] | None:
+    """Where a photo credit follows the headline: the first credit marker after
+    three to ``FLAT_MAX_TITLE`` words that read as a headline. The body resumes at
+    the marker (its credit is left for cleaning: where it ends is not plain)."""
+    starts = _word_starts(words)
+    for marker in FLAT_CREDIT.finditer(line):
+        end = bisect_right(starts, marker.start()) - 1 + (line[marker.start()] == " ")
+        if end - skip > FLAT_MAX_TITLE:
+            return None
+        if _headline_words(words[skip:end]):
+            return end, end
+    return None
+
+
+def _lead_start(words: list[str], skip: int) -> tuple[int, int] | None:
+    """Where the lead starts right after a headline with no full stop: the one word
+    near the start that opens a sentence ("The", "В") after a word that ends none."""
+    places = [
+        k
+        for k in range(skip + 1, min(len(words), skip + FLAT_MAX_TITLE + 1))
+        if words[k] in SENTENCE_OPENERS and words[k - 1][-1:].isalnum()
+    ]
+    if len(places) != 1:
+        return None
+    end = places[0]
+    title = words[skip:end]
+    if end - skip < 4 or title[-1].casefold() in STOP or not _headline_words(title):
+        return None
+    if not TERMINAL_INSIDE.search(" ".join(words[end : end + 60])):
+        return None  # no sentence follows: not a lead
+    return end, end
+
+
+def _headline_words(words: list[str]) -> bool:
+    """Whether words read as a headline: three or more, the first capitalized, no
+    sentence ended inside."""
+    text = " ".join(words)
+    return (
+        len(words) >= 3
+        and text[:1].isupper()
+        and not TERMINAL_INSIDE.search(text.rstrip("?!\"'”’»)"))
+    )
+
+
+def _word_starts(words: list[str]) -> list[int]:
+    starts, at = [], 0
+    for word in words:
+        starts.append(at)
+        at += len(word) + 1
+    return starts
 
 
 def _ends_headline(word: str) -> bool:

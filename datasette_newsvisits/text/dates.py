@@ -30,50 +30,62 @@ from datetime import date, timedelta
 
 _MONTH_NAMES = [
     # English, then Russian, Belarusian, Ukrainian, Polish, German, French (genitive
-    # and nominative forms, common abbreviations).
+    # and nominative forms, the Slavic "in March" forms, common abbreviations; not
+    # Belarusian "мае", which is also "has").
     (
-        "january jan январь января янв студзень студзеня студз січень січня січ"
+        "january jan январь января январе янв студзень студзеня студзені студз січень січня"
+        " січні січ"
         " styczeń stycznia januar jänner janvier janv"
     ),
     (
-        "february feb февраль февраля фев февр люты лютага лют лютий лютого"
+        "february feb февраль февраля феврале фев февр люты лютага лютым лют лютий"
+        " лютого лютому"
         " luty lutego februar février fevrier févr"
     ),
     (
-        "march mar март марта мар сакавік сакавіка сак березень березня бер"
+        "march mar март марта марте мар сакавік сакавіка сакавіку сак березень березня"
+        " березні бер"
         " marzec marca märz maerz mars"
     ),
     (
-        "april apr апрель апреля апр красавік красавіка крас квітень квітня квіт"
+        "april apr апрель апреля апреле апр красавік красавіка красавіку крас квітень"
+        " квітня квітні квіт"
         " kwiecień kwietnia avril avr"
     ),
-    "may май мая травень траўня травня трав maj maja mai",
+    "may май мая травень траўня траўні травня травні трав maj maja mai",
     (
-        "june jun июнь июня июн чэрвень чэрвеня чэрв червень червня черв"
+        "june jun июнь июня июне июн чэрвень чэрвеня чэрвені чэрв червень червня"
+        " червні черв"
         " czerwiec czerwca juni juin"
     ),
     (
-        "july jul июль июля июл ліпень ліпеня ліп липень липня лип lipiec lipca"
+        "july jul июль июля июле июл ліпень ліпеня ліпені ліп липень липня липні лип"
+        " lipiec lipca"
         " juli juillet juil"
     ),
     (
-        "august aug август августа авг жнівень жніўня жнів серпень серпня серп"
+        "august aug август августа августе авг жнівень жніўня жніўні жнів серпень"
+        " серпня серпні серп"
         " sierpień sierpnia août aout"
     ),
     (
-        "september sep sept сентябрь сентября сен сент верасень верасня вер"
-        " вересень вересня wrzesień września septembre"
+        "september sep sept сентябрь сентября сентябре сен сент верасень верасня"
+        " верасні вер"
+        " вересень вересня вересні wrzesień września septembre"
     ),
     (
-        "october oct октябрь октября окт кастрычнік кастрычніка кастр жовтень жовтня"
+        "october oct октябрь октября октябре окт кастрычнік кастрычніка кастрычніку"
+        " кастр жовтень жовтня жовтні"
         " жовт październik października oktober okt octobre"
     ),
     (
-        "november nov ноябрь ноября ноя нояб лістапад лістапада ліст листопад"
-        " листопада listopad listopada novembre"
+        "november nov ноябрь ноября ноябре ноя нояб лістапад лістапада лістападзе"
+        " ліст листопад"
+        " листопада листопаді listopad listopada novembre"
     ),
     (
-        "december dec декабрь декабря дек снежань снежня снеж грудень грудня груд"
+        "december dec декабрь декабря декабре дек снежань снежня снежні снеж грудень"
+        " грудня грудні груд"
         " grudzień grudnia dezember dez décembre decembre déc"
     ),
 ]
