@@ -274,3 +274,19 @@ def test_a_dateline_without_a_year_still_dates_the_report():
     d = described(page)
     assert d.visit_id == "2024-08-li-qiang-minsk"
     assert "day in text: August 22" in d.evidence["visit"]["why"]
+
+
+def test_a_day_without_a_year_matches_a_visits_own_days_only():
+    """A day with no year is looked for in every year's visits: a day's slack would
+    find the eve of some visit in almost any year. August 21 is the day before Li
+    Qiang's 2024 visit to Minsk, and not a day of any catalogued visit."""
+    text = (
+        "President Alexander Lukashenko said on August 21 that he would soon meet "
+        "Chinese President Xi Jinping.\nBelarus and China are close partners."
+    )
+    assert visit_of(text)[0] is None
+    on_the_day = (
+        "Chinese Premier Li Qiang met President Alexander Lukashenko in Minsk on "
+        "August 22.\nBelarus and China are close partners."
+    )
+    assert visit_of(on_the_day)[0] == "2024-08-li-qiang-minsk"

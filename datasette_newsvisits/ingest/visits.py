@@ -149,11 +149,14 @@ def _day_matches(reading: Reading, visits: list[Visit]) -> dict[int, dict[str, f
 
 
 def _on_day(visit: Visit, day: tuple[int, int]) -> date | None:
-    """The day of a visit (or the day before or after it) that falls on ``day``
-    (month, day) in the visit's year."""
+    """The day of a visit that falls on ``day`` (month, day) in the visit's year.
+
+    Exact, unlike a dated day (which may be a day off): a day with no year is matched
+    against every year's visits, and a day's slack would find one for almost any day.
+    """
     for year in {visit.start.year, visit.end.year}:
         when = safe_date(year, *day)
-        if when and visit.start - ONE_DAY <= when <= visit.end + ONE_DAY:
+        if when and visit.start <= when <= visit.end:
             return when
     return None
 
