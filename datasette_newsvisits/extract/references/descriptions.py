@@ -41,10 +41,10 @@ from ..vocabulary import (
     PERSON_ROLE_SYNONYMS,
     QUALIFIERS,
     RELATIONAL,
-    TITLE_WORDS,
     is_agent_noun,
 )
-from .speech import CONTEXT_BREAK, VERB
+from .roles import title_words
+from .speech import VERB
 
 if TYPE_CHECKING:
     from .resolver import References
@@ -238,10 +238,12 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
         )
     role_re, nationality_re = _role_pattern(d)
     owner = _owner_entity(refs, d)
+    # "Kremlin ally": the nationality is the other party's, not the ally's own
+    own = DESCRIPTORS.get(d.role, d.role) not in RELATIONAL
     return _best(
         refs,
         d,
-        lambda e: e != owner and contexts.matches(e, nationality_re, role_re),
+        lambda e: e != owner and contexts.matches(e, nationality_re, role_re, own),
     )
 
 
@@ -331,7 +333,8 @@ class Contexts:
         self.refs = refs
         self._heads: dict[str, str] | None = None
         self._full: dict[str, str] = {}
-        self._cache: dict[tuple[str, str | None, str | None], bool] = {}
+        self._cache: dict[tuple, bool] = {}
+        self._own_roles: dict[str, str | None] = {}  # the role, when it names a country
 
     def of(self, entity_id: str) -> tuple[str, str]:
         """(heads, full context) of one entity."""
@@ -339,9 +342,10 @@ class Contexts:
             self._build()
         return self._heads.get(entity_id, ""), self._full.get(entity_id, "")
 
-    def matches(self, entity_id: str, nationality_re, role_re) -> bool:
-        """Whether the entity is what the role says, of that nationality."""
-        key = (entity_id, nationality_re, role_re)
+    def matches(self, entity_id: str, nationality_re, role_re, own=True) -> bool:
+        """Whether the entity is what the role says, of that nationality (with
+        ``own``, its own nationality, as far as the gazetteer knows it)."""
+        key = (entity_id, nationality_re, role_re, own)
         if key not in self._cache:
             heads, full = self.of(entity_id)
             if self.refs.entities[entity_id].type != "person":
@@ -349,8 +353,24 @@ class Contexts:
             self._cache[key] = bool(
                 (not nationality_re or re.search(nationality_re, full))
                 and (not role_re or re.search(role_re, heads))
+                and (not own or self._of_nation(entity_id, nationality_re))
             )
         return self._cache[key]
+
+    def _of_nation(self, entity_id: str, nationality_re: str | None) -> bool:
+        """Whether the gazetteer's role allows the nationality: a role that names a
+        country before any "to" ("President of Kazakhstan", "Chinese ambassador to
+        Belarus") decides it, whatever the article's words around the name ("the
+        Presidents of Kazakhstan and China, Tokayev and Xi")."""
+        if not nationality_re:
+            return True
+        if entity_id not in self._own_roles:
+            role = (self.refs.entities[entity_id].role or "").lower()
+            own = _OWN_ROLE.split(role)[0]
+            names = own and any(re.search(c, own) for c in _COUNTRY_CONTEXTS)
+            self._own_roles[entity_id] = own if names else None
+        own = self._own_roles[entity_id]
+        return own is None or bool(re.search(nationality_re, own))
 
     def _build(self) -> None:
         refs = self.refs
@@ -365,7 +385,7 @@ class Contexts:
                     role = (entity.role or "").lower()
                     heads[m.entity_id] = [_HEAD_END.split(role)[0], entity.name.lower()]
                     full[m.entity_id] = [role, entity.name.lower()]
-                lead = _title_words(text[max(previous_end, m.start - 60) : m.start])
+                lead = title_words(text[max(previous_end, m.start - 60) : m.start])
                 heads[m.entity_id].append(lead)
                 full[m.entity_id].append(lead)
                 apposition = _APPOSITION.match(text, m.end)
@@ -383,38 +403,10 @@ class Contexts:
 
 
 _OPPOSITION = re.compile(r"\bopposition\s+")
+_OWN_ROLE = re.compile(r"\s(?:to|for)\s")  # "ambassador to Belarus": not Belarusian
+_COUNTRY_CONTEXTS = frozenset(NATIONALITY_CONTEXT.values()) - {"opposition"}
 _HEAD_END = re.compile(r"\s(?:of|to|for|who|which|at|in)\s|['’]s?\s|,")
 _APPOSITION = re.compile(
     r",[ \u00a0]+(?P<words>(?:a|an|the|his|her|its|their|one|now|then|formerly)\b"
     r"[^,;:.!?\n“”\"]{1,80})(?=[,;.)]|$)"
 )
-_TITLE_WORDS = frozenset(
-    w
-    for phrase in [
-        *DESCRIPTORS,
-        *QUALIFIERS,
-        *NATIONALITIES,
-        *PERSON_ROLE_SYNONYMS,
-        *ORGANIZATION_ROLES,
-        *TITLE_WORDS,
-        "of",
-        "the",
-        "to",
-        "for",
-    ]
-    for w in phrase.split()
-)
-
-
-def _title_words(lead: str) -> str:
-    """The title words right before a name: "met Belarusian ruler" -> "belarusian ruler"."""
-    kept: list[str] = []
-    for word in reversed(CONTEXT_BREAK.split(lead)[-1].split()):
-        low = word.lower().strip('(“"')
-        bare = re.sub(r"['’]s?$", "", low)
-        if bare != low and bare not in NATIONALITY_CONTEXT:
-            break  # a possessive: the owner of the title, not the person
-        if not (word[:1].isupper() or bare in _TITLE_WORDS or is_agent_noun(bare)):
-            break
-        kept.append(bare)
-    return " ".join(reversed(kept))

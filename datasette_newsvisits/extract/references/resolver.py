@@ -27,8 +27,9 @@ from bisect import bisect_left, bisect_right
 from ..doc import Document
 from ..records import Mention
 from ..vocabulary import NOT_SPEAKER_NAMES, PASSIVE_CUES, PREPOSITIONS, SPEAKER_PRONOUNS
-from . import descriptions, pronouns
-from .resolved import DECAY, UNKNOWN, WINDOW, Resolved
+from . import descriptions, pronouns, roles
+from .resolved import UNKNOWN, WINDOW, Resolved
+from .salience import Salience
 from .speech import (
     AND_OR_BUT_ENDS,
     AUXILIARY_END,
@@ -44,6 +45,8 @@ from .speech import (
     WHO,
 )
 
+_GOVERNS_OBJECT = PREPOSITIONS | {"told", "met", "meet"}
+
 
 class References:
     """One document's referring phrases, resolved on demand and remembered."""
@@ -56,7 +59,6 @@ class References:
         self.entities = self.mentions.entities
         self._events: list[int] | None = None
         self._event_memo: dict[int, Resolved] = {}
-        self._weights: dict[int, float] = {}
         self.spoken: list[tuple[int, Resolved]] = []  # quotation speakers so far
         self.spoken_at: list[int] = []
         self.mention_starts = {m.start: m for m in self.mentions}
@@ -65,6 +67,8 @@ class References:
         self.descriptions_by_end = {d.end: d for d in self.descriptions}
         self.descriptions_by_start = {d.start: d for d in self.descriptions}
         self._described: dict[tuple[int, int], str | None] = {}
+        self._salience = Salience(self)
+        self._objects: dict[int, bool] = {}
 
     # -- positions -----------------------------------------------------------------
 
@@ -93,13 +97,12 @@ class References:
         return self.mentions.type_of(m)
 
     def is_object(self, m: Mention) -> bool:
-        """Whether a mention follows a preposition or "told"/"met": not a subject."""
-        before = self.text[max(0, m.start - 12) : m.start].split()
-        return bool(before) and before[-1].lower() in PREPOSITIONS | {
-            "told",
-            "met",
-            "meet",
-        }
+        """Whether a mention follows a preposition or "told"/"met", its title between
+        or not ("talks with Chinese President Xi Jinping"): not a subject."""
+        if m.start not in self._objects:
+            word = roles.governing_word(self.text, m.start)
+            self._objects[m.start] = word in _GOVERNS_OBJECT
+        return self._objects[m.start]
 
     def described(self, d: descriptions.Description, depth: int = 0) -> str | None:
         """The entity a definite description means (remembered)."""
@@ -112,40 +115,14 @@ class References:
     # -- salience --------------------------------------------------------------------
 
     def weight(self, m: Mention) -> float:
-        """How much a mention makes its entity salient: a subject counts double, a
-        speaker (the subject of a verb of saying) more; a possessive or an object once."""
-        if m.start not in self._weights:
-            after = self.text[m.end : m.end + 3]
-            if self.is_object(m) or after[:1] in "’'":
-                weight = 1.0
-            else:
-                weight = 2.0
-                verb = self.last_event(m.end + 40, m.end)
-                if verb is not None and not self.text[m.end : verb].strip(" ,"):
-                    weight = 3.0
-            self._weights[m.start] = weight
-        return self._weights[m.start]
+        """How much a mention makes its entity salient (``salience``)."""
+        return self._salience.weight(m)
 
     def salience(self, pos: int, wanted: str, keep=None) -> list[tuple[float, str]]:
-        """Entities of type ``wanted`` named within ``WINDOW`` before ``pos``, most
-        salient first: each mention adds its ``weight``, halved for every sentence
-        between it and ``pos``; ``keep(entity_id)`` filters."""
-        here = self.sentence_index(pos)
-        scores: dict[str, float] = {}
-        last: dict[str, int] = {}
-        for m in self.mentions.between(max(0, pos - WINDOW), pos):
-            if self.type_of(m) != wanted or (keep and not keep(m.entity_id)):
-                continue
-            distance = here - self.sentence_index(m.start)
-            scores[m.entity_id] = scores.get(m.entity_id, 0.0) + self.weight(m) * (
-                DECAY**distance
-            )
-            last[m.entity_id] = m.start
-        return sorted(
-            ((score, e) for e, score in scores.items()),
-            key=lambda pair: (pair[0], last[pair[1]]),
-            reverse=True,
-        )
+        """Entities of type ``wanted`` referred to within ``WINDOW`` before ``pos``,
+        most salient first (``salience``: by grammatical role, halved for every
+        sentence between); ``keep(entity_id)`` filters."""
+        return self._salience.ranked(pos, wanted, keep)
 
     def forget_speakers(self) -> None:
         """Forget the quotations' speakers (the quote step starts over)."""

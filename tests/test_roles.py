@@ -1,0 +1,32 @@
+"""Grammatical roles read from the words before a name (``extract.references.roles``)."""
+
+import pytest
+
+from datasette_newsvisits.extract.references.roles import governing_word, opens_clause
+
+
+def role(sentence: str, name: str) -> str:
+    word = governing_word(sentence, sentence.index(name))
+    return "subject" if opens_clause(word) else "object"
+
+
+@pytest.mark.parametrize(
+    "sentence, name, expected",
+    [
+        ("Xi Jinping met Lukashenko.", "Xi Jinping", "subject"),
+        ("Xi Jinping met Lukashenko.", "Lukashenko", "object"),
+        ("He held talks with Chinese President Xi Jinping.", "Xi", "object"),
+        ("President of Belarus Alexander Lukashenko flew in.", "Alexander", "subject"),
+        ("Chinese President Xi Jinping said so.", "Xi", "subject"),
+        ("He paid a visit to Xi in Beijing.", "Xi", "object"),
+        ("The adviser to the president Ushakov spoke.", "Ushakov", "subject"),
+        ("In Beijing, Xi said the ties were strong.", "Xi", "subject"),
+        ("Officials said that Xi would come.", "Xi", "subject"),
+        ("Last week Xi said so.", "Xi", "subject"),
+        ("On Monday Lukashenko arrived.", "Lukashenko", "subject"),
+        ("He met the Belarusian leader Lukashenko.", "Lukashenko", "object"),
+        ("Lukashenko and Xi signed it.", "Xi", "object"),
+    ],
+)
+def test_the_word_governing_a_name_gives_its_role(sentence, name, expected):
+    assert role(sentence, name) == expected
