@@ -331,3 +331,49 @@ def test_a_speaker_of_an_institution_is_the_person_not_the_institution(gazetteer
         "expert Ulla Brandt of the University of Lakeside."
     )
     assert speaker(text, gazetteer)[0] == "Ulla Brandt"
+
+
+def test_who_after_an_object_is_that_person_and_the_speaker_no_clause(gazetteer):
+    text = (
+        "Alexander Lukashenko held a meeting with Xi Jinping, who stressed that the "
+        "two countries are \u201cironclad friends\u201d and their ties \u201cunbreakable,\u201d "
+        "according to a statement released by the embassy."
+    )
+    found = speakers(text, gazetteer)
+    assert [(name, written) for name, written, _ in found] == [
+        ("Xi Jinping", "Xi Jinping"),
+        ("Xi Jinping", "Xi Jinping"),
+    ]
+
+
+def test_scare_quotes_inside_reported_speech_are_phrases(gazetteer):
+    text = (
+        "The Belarusian leader met Xi Jinping, who said the \u201cfriendship\u201d "
+        "between the two countries is \u201cunbreakable.\u201d"
+    )
+    doc = read_article(
+        "Alexander Lukashenko arrived in Beijing on Monday.\n" + text, gazetteer
+    )
+    assert [(q.text, q.kind, q.speaker_id, q.speaker) for q in doc.quotes] == [
+        ("friendship", "phrase", "xi-jinping", "Xi Jinping"),
+        ("unbreakable.", "phrase", "xi-jinping", "Xi Jinping"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject phrase that is a clause, with nobody resolvable at its end
+        (
+            "The delegation held a long meeting with the hosts, who stressed the "
+            '"strategic" nature of the ties.'
+        ),
+        # a verb of saying inside the words before the verb
+        'Officials said the envoy later told reporters "all was agreed."',
+    ],
+)
+def test_a_speaker_as_written_is_a_noun_phrase_never_a_clause(text, gazetteer):
+    for _, written, _ in speakers(text, gazetteer):
+        assert written is None or not any(
+            verb in written.split() for verb in ("held", "said", "told")
+        ), written

@@ -2,7 +2,11 @@
 
 import pytest
 
-from datasette_newsvisits.extract.references.roles import governing_word, opens_clause
+from datasette_newsvisits.extract.references.roles import (
+    governing_word,
+    is_clause,
+    opens_clause,
+)
 
 
 def role(sentence: str, name: str) -> str:
@@ -30,3 +34,32 @@ def role(sentence: str, name: str) -> str:
 )
 def test_the_word_governing_a_name_gives_its_role(sentence, name, expected):
     assert role(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The Belarusian president held a meeting with Xi",
+        "the ministry said the envoy",
+        "Lukashenko hosted the Chinese delegation",
+        "the talks were over and Xi",
+    ],
+)
+def test_a_phrase_with_a_finite_verb_is_a_clause(phrase):
+    assert is_clause(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "a spokesman for the Chinese foreign ministry",
+        "officials familiar with the talks",
+        "people briefed on the matter",
+        "a person who attended the talks",
+        "Belarusian Foreign Ministry spokesman Anatoly Glaz",
+        "the United States",
+        "analysts interviewed by the Global Times",
+    ],
+)
+def test_a_noun_phrase_is_no_clause(phrase):
+    assert not is_clause(phrase)

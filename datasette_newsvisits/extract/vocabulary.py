@@ -462,3 +462,36 @@ NOT_DESCRIPTION_MODIFIERS = frozenset(
 MEDIUM_WORDS = _split(
     "agency news newspaper broadcaster television tv radio channel media portal daily"
 )
+
+# -- grammatical roles: the words ``references.roles`` reads a clause by ----------------
+
+# Words after which a name opens a clause of its own ("said that Xi …").
+CLAUSE_OPENERS = frozenset(
+    _split(
+        """that which who whom whose when while whereas because as since if although
+    though but so where after before until once then how why whether meanwhile also
+    now still yet"""
+    )
+)
+# Times before a subject: "last week Xi said", "earlier today Lukashenko".
+TIME_WORDS = frozenset(
+    _split(
+        """week month year day morning afternoon evening night today yesterday tonight
+    earlier later ago weekend"""
+    )
+)
+# Past forms news copy uses that do not end in -ed ("held a meeting", "met with").
+IRREGULAR_PAST = frozenset(
+    _split(
+        """held met made took gave went came saw told said spoke wrote led left brought
+    sought found became began kept won sent paid built stood struck put got ran felt
+    thought knew meant heard chose drew flew grew lost sold spent understood broke
+    arrived signed visited"""
+    )
+)
+AUXILIARIES = frozenset(
+    _split(
+        """is are was were am be been being will would shall should can could may might
+    must has have had do does did"""
+    )
+)

@@ -223,6 +223,10 @@ class References:
         who = WHO.search(trimmed)  # "Xi, who said last year that …"
         if who:
             trimmed = trimmed[: who.start()].rstrip()
+            if roles.is_clause(trimmed):  # "… held talks with Xi, who stressed"
+                named = self.antecedent(sent_start + len(trimmed), depth)
+                if named is not None:
+                    return named
         if trimmed.endswith(","):  # "X, an apposition, said"
             inner = trimmed[:-1]
             comma = inner.rfind(",")
@@ -247,6 +251,17 @@ class References:
         if np_start >= np_end:
             return Resolved()
         return self.resolve(np_start, np_end, depth)
+
+    def antecedent(self, end: int, depth: int = 0) -> Resolved | None:
+        """The person or organization named or described right before ``end``: whom
+        a "who" after it means."""
+        m = self.mentions.ending_at(end)
+        if m is not None and self.type_of(m) in ("person", "organization"):
+            return Resolved(m.surface, m.entity_id, "name")
+        d = self.descriptions_by_end.get(end)
+        if d is not None:
+            return Resolved(d.surface, self.described(d, depth), "descriptor")
+        return None
 
     def clause_subject(self, sent_start: int, end: int, depth: int = 0) -> Resolved:
         """The subject of the clause ending at ``end``: "Xi was noncommittal, repeating
@@ -319,14 +334,20 @@ class References:
             return pronouns.pronoun(
                 self, tail.group(1), start + tail.start(1), None, depth
             )
+        # a speaker phrase is a noun phrase: out of a clause, only the name or the
+        # description as written is kept ("… held a meeting with Xi" names nobody)
+        clause = roles.is_clause(phrase)
         display = " ".join(phrase.split()[-10:])
         d = descriptions.ending_at(self, end, start)
         if d is not None:
             before = text[start : d.start].split()
             if not before or before[-1].lower() not in PREPOSITIONS:
-                return Resolved(display, self.described(d, depth), "descriptor")
+                shown = text[d.start : end] if clause else display
+                return Resolved(shown, self.described(d, depth), "descriptor")
         m = self.mentions.ending_at(end)
         if m is not None:
+            if clause:
+                display = text[roles.title_start(text, m.start, start) : end]
             prefix = text[start : m.start].split()
             while prefix and prefix[-1].lower() in ("the", "a", "an"):
                 prefix.pop()  # "expert X of the University of Bremen"
@@ -344,7 +365,11 @@ class References:
             ):
                 prefix = text[start : m.start].split()
                 if not prefix or prefix[-1].lower() not in PREPOSITIONS | {"a", "an"}:
+                    if clause:
+                        display = text[roles.title_start(text, m.start, start) : end]
                     return Resolved(display, m.entity_id, "name")
+        if clause:
+            return Resolved()
         last = phrase.split()[-1]
         how = (
             "unnamed"

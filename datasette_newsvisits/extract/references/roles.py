@@ -23,12 +23,16 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
     DESCRIPTORS,
+    IRREGULAR_PAST,
     NATIONALITIES,
     NATIONALITY_CONTEXT,
     ORGANIZATION_ROLES,
     PERSON_ROLE_SYNONYMS,
     QUALIFIERS,
+    TIME_WORDS,
     TITLE_WORDS,
     is_agent_noun,
 )
@@ -51,61 +55,6 @@ TITLE_RUN_WORDS = frozenset(
     for w in phrase.split()
 )
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
-# Words after which a name opens a clause of its own.
-CLAUSE_OPENERS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "while",
-        "whereas",
-        "because",
-        "as",
-        "since",
-        "if",
-        "although",
-        "though",
-        "but",
-        "so",
-        "where",
-        "after",
-        "before",
-        "until",
-        "once",
-        "then",
-        "how",
-        "why",
-        "whether",
-        "meanwhile",
-        "also",
-        "now",
-        "still",
-        "yet",
-    ]
-)
-# Times before a subject: "last week Xi said", "earlier today Lukashenko".
-_TIMES = frozenset(
-    [
-        "week",
-        "month",
-        "year",
-        "day",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "later",
-        "ago",
-        "weekend",
-    ]
-)
 # Where the words governing a name stop: a sentence's or clause's edge.
 _CLAUSE_EDGE = re.compile(r"[.;:!?,\n()“”\"«»—–]|\s-\s")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -153,6 +102,17 @@ def governing_word(text: str, start: int, lo: int = 0) -> str | None:
     return None
 
 
+def title_start(text: str, start: int, lo: int) -> int:
+    """Where the title before the name at ``start`` begins, not before ``lo``
+    ("… met Chinese President Xi": where "Chinese" starts)."""
+    pos = start
+    for word in reversed(text[lo:start].split()):
+        if not _in_title(word) or word.lower() in ("of", "to", "for"):
+            break
+        pos = text.rindex(word, lo, pos)
+    return pos
+
+
 def _in_title(word: str) -> bool:
     low = word.lower().strip("(“‘\"'")
     bare = _POSSESSIVE.sub("", low)
@@ -169,6 +129,31 @@ def opens_clause(word: str | None) -> bool:
     return (
         word is None
         or word in CLAUSE_OPENERS
-        or word in _TIMES
+        or word in TIME_WORDS
         or (word.endswith("ly") and len(word) > 4)  # "reportedly", "separately"
     )
+
+
+# -- a noun phrase or a clause -----------------------------------------------------
+
+# A verb in -ed or -s with its object or complement right after it ("hosted the
+# talks", "welcomed his guest", "thanks Xi"): not a noun phrase's modifier.
+_VERB_WITH_OBJECT = re.compile(
+    r"\b[a-z]{3,}(?:ed|es|[^su\W]s)\s+(?:a|an|the|his|her|its|their|this|that|these"
+    r"|those|him|them|[A-Z]\w*)\b"
+)
+_RELATIVE = re.compile(r"\s(?:who|whom|which|that)\s")
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether a phrase says something rather than names someone: it holds a finite
+    verb ("The Belarusian president held a meeting with Xi", "the ministry said
+    the envoy"). A speaker is a noun phrase ("a spokesman for the Chinese foreign
+    ministry", "officials familiar with the talks"), never a clause."""
+    from .speech import VERB
+
+    phrase = _RELATIVE.split(phrase, 1)[0]  # "a person who attended the talks"
+    tokens = [t.strip(",;:()“”\"'’").lower() for t in phrase.split()]
+    if any(t in AUXILIARIES or t in IRREGULAR_PAST for t in tokens):
+        return True
+    return bool(VERB.search(phrase) or _VERB_WITH_OBJECT.search(phrase))
