@@ -377,3 +377,16 @@ def test_a_speaker_as_written_is_a_noun_phrase_never_a_clause(text, gazetteer):
         assert written is None or not any(
             verb in written.split() for verb in ("held", "said", "told")
         ), written
+
+
+def test_translated_copy_puts_a_dash_between_the_quote_and_its_attribution(gazetteer):
+    text = (
+        "The head of the Belarusian state Alexander Lukashenko met Xi Jinping.\n"
+        "\u00abWe agreed on everything\u00bb, \u2013 emphasized the head of state.\n"
+        "He also noted that the Chinese leader will come next year. \u00abHe keeps "
+        "his word\u00bb, \u2013 said the President."
+    )
+    assert [name for name, _, _ in speakers(text, gazetteer)] == [
+        "Alexander Lukashenko",
+        "Alexander Lukashenko",
+    ]

@@ -35,6 +35,7 @@ from .speech import (
     AUXILIARY_END,
     CLAUSE_START,
     DASH_ASIDE,
+    INVERTED_SUBJECT,
     LAST_PRONOUN,
     PARTICIPLE,
     PRONOUN_START,
@@ -46,6 +47,10 @@ from .speech import (
 )
 
 _GOVERNS_OBJECT = PREPOSITIONS | {"told", "met", "meet"}
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(c.isalnum() for c in text[start:end])
 
 
 class References:
@@ -248,9 +253,19 @@ class References:
         for m in CLAUSE_START.finditer(text, sent_start, np_end):
             if not self.inside_quote(m.start()) or text[m.start()] in "”\"’'":
                 np_start = m.end()
-        if np_start >= np_end:
-            return Resolved()
+        if not _has_word(text, np_start, np_end):
+            # '"…", – emphasized the head of state': the speaker follows the verb
+            return self.after_verb(verb_at, depth)
         return self.resolve(np_start, np_end, depth)
+
+    def after_verb(self, verb_at: int, depth: int = 0) -> Resolved:
+        """The speaker named right after a verb of saying that follows a quotation
+        ('"…," said the President.')."""
+        verb = VERB.match(self.text, verb_at)
+        after = INVERTED_SUBJECT.match(self.text, verb.end()) if verb else None
+        if after is None:
+            return Resolved()
+        return self.resolve(after.start("np"), after.end("np"), depth)
 
     def antecedent(self, end: int, depth: int = 0) -> Resolved | None:
         """The person or organization named or described right before ``end``: whom

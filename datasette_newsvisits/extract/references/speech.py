@@ -53,6 +53,11 @@ TRAILING_TIME = re.compile(
 )
 # An aside between dashes before the verb: "X — long described as … — said".
 DASH_ASIDE = re.compile(r"\s+(?:—|–|--|-)\s[^—–]{1,160}?\s*(?:—|–|--|-)$")
+# The speaker after a verb that follows its quotation: '"…," said the President.'
+INVERTED_SUBJECT = re.compile(
+    r"[ \t]+(?P<np>[^,.;:!?\n“”\"«»()]{1,80}?)(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:on|in"
+    r"|at|during|after|before|to|when|while|as|who|which|adding|noting)\b)"
+)
 # Where the lead-in before a mention stops ("… said. Foreign Minister X": "Foreign
 # Minister" is what the article says X is).
 CONTEXT_BREAK = re.compile(r"[.;:!?\n]")
