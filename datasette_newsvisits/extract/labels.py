@@ -29,6 +29,7 @@ from .doc import Document, Step
 from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
+from .titles import office_labels, plural_labels
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
@@ -109,8 +110,11 @@ def extract_labels(doc: Document) -> list[Label]:
     labels: list[Label] = []
     person_ids = {m.entity_id for m in people}
     for mention in people:
-        labels.extend(_before(text, mention, mentions, short))
+        before = list(_before(text, mention, mentions, short))
+        labels.extend(before)
         labels.extend(_after(text, mention, mentions, short, person_ids))
+        labels.extend(office_labels(text, mention, mentions, before=not before))
+    labels.extend(plural_labels(text, people))
     labels.extend(_described(doc))
     labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}

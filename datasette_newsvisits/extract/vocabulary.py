@@ -100,6 +100,7 @@ DESCRIPTORS = {
     "protege": "protege",
     "critic": "critic",
     "opponent": "opponent",
+    "laureate": "laureate",
 }
 
 # Descriptors that name a relation: "ally of Putin" -> "ally of putin".
