@@ -255,3 +255,19 @@ def test_a_plural_title_labels_every_name_it_lists(gazetteer):
         ("Viktor Babariko", "opposition politician"),
         ("Ales Bialiatski", "laureate"),  # a title of his own, not the plural's
     ]
+
+
+def test_a_copula_after_a_description_labels_whom_it_describes(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping in Beijing. The 69-year-old, who has "
+        "ruled Belarus since 1994, is a staunch ally of Kremlin chief Vladimir Putin."
+    )
+    assert (LUK, "ally of putin", "staunch", None) in labels(text, gazetteer)
+
+
+def test_a_relation_with_a_named_owner_is_a_label_with_that_owner(gazetteer):
+    text = (
+        "Alexander Lukashenko flew to Beijing. Western diplomats describe him as the "
+        "Kremlin's most dependent partner."
+    )
+    assert (LUK, "partner of kremlin", None, None) in labels(text, gazetteer)

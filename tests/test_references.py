@@ -201,3 +201,43 @@ def test_the_gazetteer_role_decides_a_nationality_the_article_blurs(gazetteer):
         "Chairman of China."
     )
     assert ("the Chairman of China", "Xi Jinping") in described(text, gazetteer)
+
+
+def test_every_role_the_gazetteer_gives_counts(gazetteer):
+    # Wang Yi's role lists a party office first and "Foreign Minister of China" second.
+    text = (
+        "Wang Yi told Maxim Ryzhenkov that China valued the ties. The minister added "
+        "that Beijing was ready to help."
+    )
+    assert described(text, gazetteer) == [("The minister", "Wang Yi")]
+
+
+def test_an_age_stands_for_the_person_it_was_given_to(gazetteer):
+    text = (
+        "Belarusian leader Alexander Lukashenko met Xi Jinping on Monday. The "
+        "69-year-old, who has ruled since 1994, is a staunch ally of Vladimir Putin. "
+        "Xi told Lukashenko that China was ready to deepen cooperation. Later the "
+        "69-year-old told reporters that the talks had gone well."
+    )
+    assert described(text, gazetteer) == [
+        ("The 69-year-old", "Alexander Lukashenko"),
+        ("the 69-year-old", "Alexander Lukashenko"),
+    ]
+
+
+def test_an_age_before_a_noun_is_no_description_of_its_own(gazetteer):
+    text = "Alexander Lukashenko met Xi Jinping. The 69-year-old leader smiled."
+    assert [s for s, _ in described(text, gazetteer)] == ["The 69-year-old leader"]
+
+
+def test_a_characterization_with_an_owner_is_the_person_the_story_is_about(gazetteer):
+    # Xi is the subject of the sentence before; the story is about Lukashenko.
+    text = (
+        "Alexander Lukashenko arrived in Beijing on Monday. Lukashenko met officials. "
+        "Xi Jinping told Lukashenko that China was ready to help. The Kremlin's "
+        "closest partner has sought to be a bridge between Moscow and Beijing."
+    )
+    assert described(text, gazetteer)[-1] == (
+        "The Kremlin's closest partner",
+        "Alexander Lukashenko",
+    )

@@ -29,6 +29,7 @@ from .doc import Document, Step
 from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
+from .references.descriptions import is_epithet, owner_of
 from .titles import office_labels, plural_labels
 from .vocabulary import (
     COUNTRY_NATIONALITY,
@@ -77,7 +78,8 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    rf"{_POSS}?(?:,{_SP}who)?{_SP}(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
+    rf"{_POSS}?(?:,{_SP}who|,{_SP}who{_SP}[^,;.:!?\n“”\"]{{1,120}},)?{_SP}"
+    rf"(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
     rf"{_SP}(?:(?:also|still|considered|seen{_SP}as|widely{_SP}seen{_SP}as){_SP})?"
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
@@ -115,7 +117,7 @@ def extract_labels(doc: Document) -> list[Label]:
         labels.extend(_after(text, mention, mentions, short, person_ids))
         labels.extend(office_labels(text, mention, mentions, before=not before))
     labels.extend(plural_labels(text, people))
-    labels.extend(_described(doc))
+    labels.extend(_described(doc, short, person_ids))
     labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
@@ -263,7 +265,10 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         ):
             continue  # "Minister of Information Technologies": a title we do not know
         if label.label in RELATIONAL and owner is None and match.group("rel"):
-            owner = _next_mention(text, mentions, match.end())
+            # "ally of Kremlin chief Vladimir Putin": the person, past a title
+            owner = _next_mention(text, mentions, match.end(), people) or _next_mention(
+                text, mentions, match.end()
+            )
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
         if label.label in RELATIONAL and owner is None and pronoun:
             owner = _previous_person(mentions, mention, people)
@@ -340,23 +345,37 @@ def _next_mention(
     return None
 
 
-def _described(doc: Document) -> list[Label]:
-    """ "the Belarusian leader", "the veteran leader": a description the resolver
-    (``extract.references``) gives to a person, when its role is a descriptor."""
+def _described(doc: Document, short: dict, people: set) -> list[Label]:
+    """ "the Belarusian leader", "the veteran leader", "the Kremlin's closest
+    partner": a description the resolver (``extract.references``) gives to a
+    person, when its role is a descriptor; and what an apposition or a copula after
+    any description of a person says ("The 69-year-old … is a staunch ally of X")."""
     refs = doc.references
+    text, mentions = doc.text, doc.mentions
     found = []
     for d in refs.descriptions:
-        label = DESCRIPTORS.get(d.role)
-        if d.wanted != "person" or label is None:
+        if d.wanted != "person":
             continue
-        if label in RELATIONAL and not d.headline:
-            continue  # "the partner", "her adviser": whose, the apposition says
-        if d.nationality is None and doc.quotations.covers(d.start):
+        quoted = doc.quotations.covers(d.start)
+        label = DESCRIPTORS.get(d.role)
+        if quoted and (label is None or d.nationality is None):
             continue  # "the president" in someone's words: often whom they address
         entity_id = refs.described(d)
         entity = refs.entities.get(entity_id) if entity_id else None
         if entity is None or entity.type != "person":
             continue
+        if not quoted:
+            described = Mention(entity_id, d.surface, d.start, d.end)
+            found.extend(_after(text, described, mentions, short, people))
+        if label is None:
+            continue
+        nationality = d.nationality
+        if label in RELATIONAL and not d.headline:
+            owner = owner_of(refs, d)
+            if owner is None or not is_epithet(d):
+                continue  # "the partner", "her adviser": whose, the apposition says
+            label = f"{label} of {short.get(owner, refs.entities[owner].name.lower())}"
+            nationality = None  # "the Kremlin's partner": the owner's, not theirs
         found.append(
             Label(
                 entity_id,
@@ -364,7 +383,7 @@ def _described(doc: Document) -> list[Label]:
                 d.surface,
                 d.start,
                 d.qualifier,
-                d.nationality,
+                nationality,
             )
         )
     return found

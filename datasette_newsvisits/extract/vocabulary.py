@@ -101,6 +101,10 @@ DESCRIPTORS = {
     "critic": "critic",
     "opponent": "opponent",
     "laureate": "laureate",
+    "deputy minister": "deputy minister",
+    "vice minister": "deputy minister",
+    "minister": "minister",
+    "diplomat": "diplomat",
 }
 
 # Descriptors that name a relation: "ally of Putin" -> "ally of putin".

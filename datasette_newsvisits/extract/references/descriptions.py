@@ -81,6 +81,16 @@ _COMMA_NAME = re.compile(r",[ \u00a0]+(?=[A-Z])")
 _CONTINUES = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 _RELATION = re.compile(r"[ \u00a0]+(?:of|to|for)\b", re.IGNORECASE)
 HEADLINE_WORDS = 16
+_POSSESSIVE_MOD = re.compile(r"(?<![\w’'])[A-Z][\w.\-]*['’]s?(?=[ \u00a0])")
+AGE = "year-old"  # the role of "the 69-year-old"
+# "the 69-year-old" standing for a person: no noun after it, a verb or a clause's edge.
+_AGE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)[ \u00a0]+\d{2,3}-year-old(?=[,;.)]|[ \u00a0]+(?:who|has"
+    r"|had|is|was|also|then|later|" + VERB.pattern + r"))"
+)
+# Relations that characterize a person rather than name a post ("Putin's closest
+# ally" is the person the article is about; "Xi's adviser" is somebody else).
+CHARACTERIZING = frozenset(["ally", "partner", "friend", "protege"])
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,23 @@ def find(refs: References) -> list[Description]:
         d = _read(refs, role, role.start() < headline_end)
         if d is not None:
             found.append(d)
-    return found
+    for age in _AGE.finditer(text):  # "the 69-year-old told reporters"
+        surface = age.group().rstrip()
+        found.append(
+            Description(
+                age.start(),
+                age.start() + len(surface),
+                surface,
+                AGE,
+                "person",
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+    return sorted(found, key=lambda d: d.start)
 
 
 def _headline_end(text: str) -> int:
@@ -172,6 +198,8 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
     owner_start = lead.start("owner") if owner else det_start
     if (groups.get("det") or "").lower() in ("the", "this", "that"):
         owner_start = None
+        for mod in _POSSESSIVE_MOD.finditer(text, lead.start("mods"), lead.end("mods")):
+            owner_start = mod.start()  # "the Kremlin's closest partner"
     wanted = "person" if name in PERSON_ROLES else "organization"
     if wanted == "organization" and not (groups.get("det") or owner):
         return None  # a headline's bare "agency" or "ministry" is nobody in particular
@@ -225,7 +253,7 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
         for m in refs.mentions.between(d.start, d.end):
             if refs.type_of(m) == "organization":
                 return m.entity_id
-        owner = _owner_entity(refs, d)
+        owner = owner_of(refs, d)
         if owner is not None and d.role in ORGANIZATION_PARTS:
             return owner  # "Mr Xi's office", "Lukashenko's press service"
     contexts = refs.contexts
@@ -237,22 +265,52 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
             lambda e: e != other and contexts.matches(e, d.nationality_re, None),
         )
     role_re, nationality_re = _role_pattern(d)
-    owner = _owner_entity(refs, d)
+    owner = owner_of(refs, d)
     # "Kremlin ally": the nationality is the other party's, not the ally's own
     own = DESCRIPTORS.get(d.role, d.role) not in RELATIONAL
-    return _best(
-        refs,
-        d,
-        lambda e: e != owner and contexts.matches(e, nationality_re, role_re, own),
+    keep = lambda e: e != owner and contexts.matches(e, nationality_re, role_re, own)
+    if is_epithet(d):
+        return _protagonist(refs, d, keep, depth)
+    return _best(refs, d, keep)
+
+
+def is_epithet(d: Description) -> bool:
+    """Whether a description characterizes rather than names a post: "the
+    69-year-old", "the Kremlin's closest partner"."""
+    return d.role == AGE or (
+        DESCRIPTORS.get(d.role, d.role) in CHARACTERIZING and d.owner_start is not None
     )
 
 
-def _role_pattern(d: Description) -> tuple[str, str | None]:
+def _protagonist(refs: References, d: Description, keep, depth: int) -> str | None:
+    """An epithet means whom the same words meant before ("the 69-year-old" again),
+    else, among the people salient there, the one the article has named most: an
+    outlet characterizes the person its story is about."""
+    surface = d.surface.lower()
+    for earlier in refs.descriptions:
+        if earlier.start >= d.start:
+            break
+        if earlier.surface.lower() == surface:
+            entity_id = refs.described(earlier, depth + 1)
+            if entity_id is not None:
+                return entity_id
+    ranked = refs.salience(d.start, d.wanted, keep)
+    if not ranked:
+        return _best(refs, d, keep)
+    named = refs.references_before(d.start)
+    return max(ranked, key=lambda pair: (named[pair[1]], pair[0]))[1]
+
+
+def _role_pattern(d: Description) -> tuple[str | None, str | None]:
     """What an entity's context must say for the description's role, and its
     nationality: a role's synonyms ("the leader" may be a president); for a
     longer descriptor its head word's, its first words read as a nationality
     ("the Kremlin leader": a Russian leader)."""
     nationality_re = d.nationality_re
+    if d.role == AGE:
+        return None, None  # anyone of an age the article gives
+    if DESCRIPTORS.get(d.role, d.role) in CHARACTERIZING and d.owner_start is not None:
+        return None, None  # "the Kremlin's closest partner": whoever is that to it
     if d.wanted != "person":
         synonyms = ORGANIZATION_ROLE_SYNONYMS.get(d.role) or re.escape(d.role)
         return rf"\b(?:{synonyms})", nationality_re
@@ -292,7 +350,7 @@ def _possessor(refs: References, d: Description, depth: int) -> str | None:
     """Whom "his" in "his counterpart" means, or the named owner ("Xi's host")."""
     if d.owner_start is None:
         return None
-    owner = _owner_entity(refs, d)
+    owner = owner_of(refs, d)
     if owner is not None:
         return owner
     word = refs.text[d.owner_start : d.owner_start + 3].lower()
@@ -303,7 +361,7 @@ def _possessor(refs: References, d: Description, depth: int) -> str | None:
     return None
 
 
-def _owner_entity(refs: References, d: Description) -> str | None:
+def owner_of(refs: References, d: Description) -> str | None:
     """The entity named by a possessive owner ("Lukashenko's spokesman")."""
     if d.owner_start is None:
         return None
@@ -383,7 +441,13 @@ class Contexts:
             if entity is not None:
                 if m.entity_id not in heads:
                     role = (entity.role or "").lower()
-                    heads[m.entity_id] = [_HEAD_END.split(role)[0], entity.name.lower()]
+                    heads[m.entity_id] = [
+                        *(
+                            _HEAD_END.split(part.strip())[0]
+                            for part in _ROLES.split(role)
+                        ),
+                        entity.name.lower(),
+                    ]
                     full[m.entity_id] = [role, entity.name.lower()]
                 lead = title_words(text[max(previous_end, m.start - 60) : m.start])
                 heads[m.entity_id].append(lead)
@@ -405,6 +469,9 @@ class Contexts:
 _OPPOSITION = re.compile(r"\bopposition\s+")
 _OWN_ROLE = re.compile(r"\s(?:to|for)\s")  # "ambassador to Belarus": not Belarusian
 _COUNTRY_CONTEXTS = frozenset(NATIONALITY_CONTEXT.values()) - {"opposition"}
+_ROLES = re.compile(
+    r"[;,]"
+)  # "Director of …; Foreign Minister of China (…)": two roles
 _HEAD_END = re.compile(r"\s(?:of|to|for|who|which|at|in)\s|['’]s?\s|,")
 _APPOSITION = re.compile(
     r",[ \u00a0]+(?P<words>(?:a|an|the|his|her|its|their|one|now|then|formerly)\b"

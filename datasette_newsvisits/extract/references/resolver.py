@@ -23,6 +23,7 @@ person or organization, or to nothing, with the words kept as written.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from ..doc import Document
 from ..records import Mention
@@ -128,6 +129,10 @@ class References:
         most salient first (``salience``: by grammatical role, halved for every
         sentence between); ``keep(entity_id)`` filters."""
         return self._salience.ranked(pos, wanted, keep)
+
+    def references_before(self, pos: int) -> Counter:
+        """How many times each entity is named or referred to before ``pos``."""
+        return self._salience.references_before(pos)
 
     def forget_speakers(self) -> None:
         """Forget the quotations' speakers (the quote step starts over)."""

@@ -17,6 +17,7 @@ text order, each from the salience before it.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..records import Mention
@@ -116,6 +117,13 @@ class Salience:
             key=lambda pair: (pair[0], last[pair[1]]),
             reverse=True,
         )
+
+    def references_before(self, pos: int) -> Counter:
+        """How many times each entity is named (outside quotations) or referred to
+        by a resolved description or pronoun before ``pos``."""
+        counts = Counter(m.entity_id for m in self.refs.mentions.between(0, pos))
+        counts.update(entity_id for _, entity_id, _ in self._resolved_before(pos))
+        return counts
 
     # -- phrases that refer back, resolved in text order ------------------------------
 
