@@ -122,21 +122,15 @@ def find(refs: References) -> list[Description]:
             found.append(d)
     for age in _AGE.finditer(text):  # "the 69-year-old told reporters"
         surface = age.group().rstrip()
-        found.append(
-            Description(
-                age.start(),
-                age.start() + len(surface),
-                surface,
-                AGE,
-                "person",
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-        )
+        found.append(_of_person(age.start(), age.start() + len(surface), surface, AGE))
     return sorted(found, key=lambda d: d.start)
+
+
+def _of_person(start: int, end: int, surface: str, role: str) -> Description:
+    """A description of a person with no nationality, qualifier or owner."""
+    return Description(
+        start, end, surface, role, "person", None, None, None, None, None
+    )
 
 
 def _headline_end(text: str) -> int:
@@ -229,18 +223,7 @@ def ending_at(refs: References, end: int, start: int) -> Description | None:
     if occupation is None or not is_agent_noun(occupation.group("noun").lower()):
         return None
     noun = occupation.group("noun").lower()
-    return Description(
-        occupation.start(),
-        end,
-        occupation.group(),
-        noun,
-        "person",
-        None,
-        None,
-        None,
-        None,
-        None,
-    )
+    return _of_person(occupation.start(), end, occupation.group(), noun)
 
 
 def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
