@@ -390,3 +390,12 @@ def test_translated_copy_puts_a_dash_between_the_quote_and_its_attribution(gazet
         "Alexander Lukashenko",
         "Alexander Lukashenko",
     ]
+
+
+def test_an_apposition_with_commas_between_the_name_and_the_verb(gazetteer):
+    text = (
+        '"Their accusations are groundless," Zhao Ruiheng, a research fellow at the '
+        "Institute of Russian, Eastern European and Central Asian Studies, told the "
+        "Global Times on Monday."
+    )
+    assert speaker(text, gazetteer)[0] == "Zhao Ruiheng"

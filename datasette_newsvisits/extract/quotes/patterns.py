@@ -41,7 +41,7 @@ POST_ACCORDING = re.compile(
     rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
 )
 POST_X_SAID = re.compile(
-    rf"{_MARK_GAP}(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
+    rf"{_MARK_GAP}(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s*,[^;“”\"]{{1,240}}?,|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
 COMMA = re.compile(",")
