@@ -276,6 +276,19 @@ _ORG_WORDS = _split(
     visits meeting summit statement interview report reports"""
 )
 
+# Fields an institution's name may end in after "and" ("Institute of European and
+# Asian Studies", "Ministry of Agriculture and Food").
+FIELDS = frozenset(
+    _split(
+        """studies sciences science affairs food research development trade technology
+    technologies industry culture tourism planning security cooperation communications
+    information justice health education defence defense energy transport finance
+    economics economy policy languages arts resources environment welfare labour labor
+    protection situations relations law management agriculture commerce sport sports
+    youth"""
+    )
+)
+
 # Last words that make a discovered name an organization ("Oxford Economics").
 ORG_SUFFIXES = frozenset(
     _split(
