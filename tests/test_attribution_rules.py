@@ -399,3 +399,15 @@ def test_an_apposition_with_commas_between_the_name_and_the_verb(gazetteer):
         "Global Times on Monday."
     )
     assert speaker(text, gazetteer)[0] == "Zhao Ruiheng"
+
+
+def test_a_conviction_after_the_quotation_is_an_attribution(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping.\n"
+        "\u00abWe have never let each other down,\u00bb the Belarusian leader is "
+        "convinced. \u00abThe Chinese are our friends,\u00bb Xi Jinping believes."
+    )
+    assert [(n, rule) for n, _, rule in speakers(text, gazetteer)] == [
+        ("Alexander Lukashenko", "descriptor"),
+        ("Xi Jinping", "X said"),
+    ]

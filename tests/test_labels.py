@@ -271,3 +271,13 @@ def test_a_relation_with_a_named_owner_is_a_label_with_that_owner(gazetteer):
         "Kremlin's most dependent partner."
     )
     assert (LUK, "partner of kremlin", None, None) in labels(text, gazetteer)
+
+
+def test_a_qualifier_before_the_nationality_and_a_relations_qualifier(gazetteer):
+    found = labels(
+        "Former Belarusian foreign minister Vladimir Makei prepared it. Lukashenko, "
+        "a longtime ally of Vladimir Putin, signed it.",
+        gazetteer,
+    )
+    assert ("Vladimir Makei", "foreign minister", "former", "belarusian") in found
+    assert (LUK, "ally of putin", "long-time", None) in found

@@ -55,7 +55,8 @@ _NAT = rf"(?P<nat>(?:{_any_of(NATIONALITIES)}){_POSS}?)"
 _QUAL = rf"(?P<qual>{_any_of(QUALIFIERS)})"
 _COUNTRY = _any_of(COUNTRY_NATIONALITY)
 _OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
-_PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
+_QUAL_FIRST = rf"(?:\b(?P<qual0>{_any_of(QUALIFIERS)}){_SP})?"  # "former Belarusian …"
+_PHRASE = rf"{_QUAL_FIRST}(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
 # Phrases that must end exactly where a name starts (tried with fullmatch).
 _BEFORE_NAME = re.compile(rf"{_PHRASE}{_SP}", re.IGNORECASE)
 _BEFORE_NAME_COMMA = re.compile(
@@ -421,7 +422,8 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
         nationality = NATIONALITIES[_bare(groups["nat"])]
     elif groups.get("of"):
         nationality = COUNTRY_NATIONALITY[_bare(groups["of"])]
-    qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
+    written = groups.get("qual") or groups.get("qual0")
+    qualifier = QUALIFIERS[" ".join(written.lower().split())] if written else None
     return Label(
         entity_id,
         with_qualifier(DESCRIPTORS[_bare(groups["desc"])], qualifier),

@@ -162,6 +162,7 @@ QUALIFIERS = {
     "self-proclaimed": "self-proclaimed",
     "de facto": "de facto",
     "long-serving": "long-time",
+    "longest-serving": "long-time",
     "chief": "chief",
     "acting": "acting",
 }
@@ -176,8 +177,9 @@ MEANING_QUALIFIERS = frozenset(
 def with_qualifier(label: str, qualifier: str | None) -> str:
     """The label, with a qualifier that changes its meaning in front of it
     ("self-proclaimed president", "de facto leader"); other qualifiers stay in
-    their own column ("close ally" is an ally)."""
-    if qualifier in MEANING_QUALIFIERS:
+    their own column ("close ally" is an ally), as does any qualifier of a relation
+    ("long-time ally of Putin" is an ally of Putin)."""
+    if qualifier in MEANING_QUALIFIERS and label.split()[0] not in RELATIONAL:
         return f"{qualifier} {label}"
     return label
 
@@ -325,7 +327,7 @@ SAYING_VERBS = frozenset(
     repeating insisting warning explaining emphasizing emphasising recalling urging
     lauded lauds pledged pledges reaffirmed reaffirms affirmed underscored underscores
     proposed proposes conveyed denounced slammed criticised criticized accused
-    posted posts tweeted tweets"""
+    posted posts tweeted tweets believes believed thinks hopes hoped"""
     )
 )
 SAYING_PHRASES = frozenset(
@@ -336,6 +338,12 @@ SAYING_PHRASES = frozenset(
         "puts it",
         "drew attention",
         "draws attention",
+        # a conviction reported like words ("«…», the head of state is convinced")
+        "is convinced",
+        "was convinced",
+        "is sure",
+        "is confident",
+        "was confident",
     ]
     + [f"{v} quoted as saying" for v in ("was", "were", "is", "has been")]
 )
