@@ -411,3 +411,20 @@ def test_a_conviction_after_the_quotation_is_an_attribution(gazetteer):
         ("Alexander Lukashenko", "descriptor"),
         ("Xi Jinping", "X said"),
     ]
+
+
+def test_an_attribution_between_dashes_inside_the_quoted_words(gazetteer):
+    text = (
+        "Xi Jinping met Alexander Lukashenko.\n"
+        "\u00abWe are ready, \u2013 Lukashenko said, \u2013 to open new pages in our "
+        "relations.\u00bb"
+    )
+    assert speaker(text, gazetteer)[:2] == ("Alexander Lukashenko", "Lukashenko")
+
+
+def test_in_his_words_is_whom_his_means(gazetteer):
+    text = (
+        "Alexander Lukashenko arrived in Beijing on Monday. In his words, "
+        "\u00abthe pace of cooperation must be doubled\u00bb."
+    )
+    assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"

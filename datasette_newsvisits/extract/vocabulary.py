@@ -392,6 +392,8 @@ SPEAKER_PRONOUNS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",  # "in his words"
+    "their": "organization",
     "they": "organization",
     "them": "organization",
     "it": "organization",

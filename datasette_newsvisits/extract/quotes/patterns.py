@@ -44,6 +44,12 @@ POST_X_SAID = re.compile(
     rf"{_MARK_GAP}(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s*,[^;“”\"]{{1,240}}?,|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
 )
+# An attribution set inside the quoted words between dashes, as Russian copy and its
+# translations write it: "«We are ready, – Lukashenko said, – to open …»".
+INNER_ASIDE = re.compile(
+    rf"[,.!?…]?[ \t]*[–—][ \t]*(?:(?P<np>{_NP})[ \t]+{_ADVERBS}{VERBS}"
+    rf"|{VERBS}[ \t]+(?P<np_after>{_NP}))[ \t]*[,.]?[ \t]*[–—][ \t]"
+)
 COMMA = re.compile(",")
 # What may follow a closing attribution to the end of its sentence.
 TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?$")
@@ -51,7 +57,8 @@ TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?
 # Before the opening mark.
 PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 PRE_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
+    r"\b(?:[Aa]ccording to|[Ii]n the words of|[Ii]n(?= (?:his|her|their) (?:own )?words,))"
+    r" (?P<np>[^,;“”\"]{1,80}),"
 )
 # What a document says is whoever it reports ("according to an official readout").
 DOCUMENT = re.compile(

@@ -38,6 +38,7 @@ from .speech import (
     DASH_ASIDE,
     INVERTED_SUBJECT,
     LAST_PRONOUN,
+    OWN_WORDS,
     PARTICIPLE,
     PRONOUN_START,
     SUBJECT_CLAUSE,
@@ -349,6 +350,9 @@ class References:
             return pronouns.latter_or_former(self, phrase, start)
         if phrase.lower() in SPEAKER_PRONOUNS:
             return pronouns.pronoun(self, phrase, start, None, depth)
+        own = OWN_WORDS.fullmatch(phrase)  # "In his words, …"
+        if own:
+            return pronouns.pronoun(self, own.group(1), start, None, depth)
         tail = LAST_PRONOUN.search(phrase)  # "At a conference in Vilnius she"
         if tail and tail.group(1).lower() in ("he", "she", "they"):
             return pronouns.pronoun(

@@ -16,6 +16,7 @@ VERB = re.compile(r"(?<![\w\-’'])" + VERBS + r"\b")
 
 # Inside a speaker phrase.
 AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+OWN_WORDS = re.compile(r"(his|her|their|His|Her|Their)(?:[ \t]+own)?[ \t]+words")
 LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
 WHO = re.compile(r",?\s*\bwho$")
 AND_OR_BUT_ENDS = re.compile(r"(?:^|[\s,])(?:and|but)$")
