@@ -55,8 +55,7 @@ _NAT = rf"(?P<nat>(?:{_any_of(NATIONALITIES)}){_POSS}?)"
 _QUAL = rf"(?P<qual>{_any_of(QUALIFIERS)})"
 _COUNTRY = _any_of(COUNTRY_NATIONALITY)
 _OF_COUNTRY = rf"(?:{_SP}(?:of|to){_SP}(?P<of>{_COUNTRY}))"
-_QUAL_FIRST = rf"(?:\b(?P<qual0>{_any_of(QUALIFIERS)}){_SP})?"  # "former Belarusian …"
-_PHRASE = rf"{_QUAL_FIRST}(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
+_PHRASE = rf"(?:\b{_NAT}{_SP})?(?:\b{_QUAL}{_SP})?\b{_DESC}{_OF_COUNTRY}?"
 # Phrases that must end exactly where a name starts (tried with fullmatch).
 _BEFORE_NAME = re.compile(rf"{_PHRASE}{_SP}", re.IGNORECASE)
 _BEFORE_NAME_COMMA = re.compile(
@@ -147,12 +146,30 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
+        if label.qualifier is None and match.group("nat"):
+            label = _qualified(text, label, match.start())  # "Former Belarusian …"
         owner = _owner_before(text, mentions, match.start())
         if owner is None and label.label in RELATIONAL and not label.qualifier:
             label, owner = _adjunct_owner(text, mentions, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
+
+
+def _qualified(text: str, label: Label, start: int) -> Label:
+    """The label with the qualifier written before its nationality, if any."""
+    qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if qualifier is None:
+        return label
+    value = QUALIFIERS[" ".join(qualifier.group("qual").lower().split())]
+    base = DESCRIPTORS.get(_bare(label.label), label.label)
+    return replace(
+        label,
+        label=with_qualifier(base, value),
+        surface=text[qualifier.start() : start] + label.surface,
+        start=qualifier.start(),
+        qualifier=value,
+    )
 
 
 def _agent_label(text: str, mention: Mention, last: list[str]) -> Label:
@@ -282,6 +299,16 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         return
 
 
+def _describes_after(text: str, end: int) -> bool:
+    """Whether an apposition or a copula with a descriptor follows ``end`` (a cheap
+    test before resolving whom a description means)."""
+    for pattern in (_APPOSITION, _COPULA):
+        lead = pattern.match(text, end)
+        if lead and _DESCRIPTION.search(text, lead.end(), lead.end() + OBJECT_GAP + 40):
+            return True
+    return False
+
+
 def _chained(text: str, mention: Mention, position: int, mentions, short):
     """The further descriptions of an apposition chain after its first one."""
     while True:
@@ -361,11 +388,14 @@ def _described(doc: Document, short: dict, people: set) -> list[Label]:
         label = DESCRIPTORS.get(d.role)
         if quoted and (label is None or d.nationality is None):
             continue  # "the president" in someone's words: often whom they address
+        described_after = not quoted and _describes_after(text, d.end)
+        if label is None and not described_after:
+            continue
         entity_id = refs.described(d)
         entity = refs.entities.get(entity_id) if entity_id else None
         if entity is None or entity.type != "person":
             continue
-        if not quoted:
+        if described_after:
             described = Mention(entity_id, d.surface, d.start, d.end)
             found.extend(_after(text, described, mentions, short, people))
         if label is None:
@@ -422,7 +452,7 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
         nationality = NATIONALITIES[_bare(groups["nat"])]
     elif groups.get("of"):
         nationality = COUNTRY_NATIONALITY[_bare(groups["of"])]
-    written = groups.get("qual") or groups.get("qual0")
+    written = groups.get("qual")
     qualifier = QUALIFIERS[" ".join(written.lower().split())] if written else None
     return Label(
         entity_id,

@@ -63,6 +63,7 @@ PLURALS = {
     "spokesmen": "spokesperson",
     "heads of state": "head of state",
 }
+_PLURAL_ENDS = frozenset(phrase.split()[-1] for phrase in PLURALS)
 # Descriptors with "of" in them: "head of state" is no head of an institution.
 _OF_DESCRIPTORS = tuple(phrase for phrase in DESCRIPTORS if " of " in phrase)
 MAX_WORDS = 10
@@ -104,21 +105,29 @@ def office_labels(
     the name (unless ``before`` is false: a descriptor stands there) or in
     apposition right after it."""
     found = []
-    lead = text[max(0, mention.start - _REACH) : mention.start]
-    if before and _OF_HINT.search(lead):
-        for word in _WORD_START.finditer(text, max(0, mention.start - _REACH)):
-            if word.start() >= mention.start:
-                break
-            m = _OFFICE_BEFORE.fullmatch(text, word.start(), mention.start)
-            if m and m.group("comma") and not m.group("office")[0].isupper():
-                m = None  # "Director of Telecom Serbia, X": a title, capitalized
-            if m and _says_nothing(m, mentions):
-                found.append(_label(mention, m, m.start(), text))
-                break
+    lead_start = max(0, mention.start - _REACH)
+    office = _office_before(text, mention, mentions, lead_start) if before else None
+    if office is not None:
+        found.append(_label(mention, office, office.start(), text))
     m = _OFFICE_AFTER.match(text, mention.end)
     if m and _says_nothing(m, mentions):
         found.append(_label(mention, m, mention.start, text))
     return found
+
+
+def _office_before(text: str, mention: Mention, mentions: Mentions, lead_start: int):
+    """The longest "<office> of <institution>" ending at the name: its office ends a
+    few words before one of the "of"s before the name."""
+    for of in _OF_HINT.finditer(text, lead_start, mention.start):
+        for word in _WORD_START.finditer(text, max(lead_start, of.start() - 40)):
+            if word.start() >= of.start():
+                break
+            m = _OFFICE_BEFORE.fullmatch(text, word.start(), mention.start)
+            if m and m.group("comma") and not m.group("office")[0].isupper():
+                continue  # "Director of Telecom Serbia, X": a title, capitalized
+            if m and _says_nothing(m, mentions):
+                return m
+    return None
 
 
 def plural_labels(text: str, people: list[Mention]) -> list[Label]:
@@ -128,7 +137,8 @@ def plural_labels(text: str, people: list[Mention]) -> list[Label]:
     previous: Mention | None = None
     for m in people:
         lead = text[max(0, m.start - 60) : m.start]
-        plural = _PLURAL_BEFORE.search(lead)
+        last = lead.rsplit(None, 1)[-1].lower() if lead.strip() else ""
+        plural = _PLURAL_BEFORE.search(lead) if last in _PLURAL_ENDS else None
         if plural:
             title = plural
         elif not (

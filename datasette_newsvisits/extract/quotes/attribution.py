@@ -177,7 +177,10 @@ def inner_aside(r: Reading) -> Found | None:
     """ "«We are ready, – Lukashenko said, – to open new pages»": an attribution set
     between dashes inside the quoted words (pattern ``X said``)."""
     q = r.q
-    aside = INNER_ASIDE.search(r.sp.text, q.start, q.end)
+    text = r.sp.text
+    if "–" not in text[q.start : q.end] and "—" not in text[q.start : q.end]:
+        return None
+    aside = INNER_ASIDE.search(text, q.start, q.end)
     if aside is None:
         return None
     group = "np" if aside.group("np") else "np_after"

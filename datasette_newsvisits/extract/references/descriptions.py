@@ -408,7 +408,7 @@ class Contexts:
         if entity_id not in self._own_roles:
             role = (self.refs.entities[entity_id].role or "").lower()
             own = _OWN_ROLE.split(role)[0]
-            names = own and any(re.search(c, own) for c in _COUNTRY_CONTEXTS)
+            names = own and _COUNTRY_CONTEXT.search(own)
             self._own_roles[entity_id] = own if names else None
         own = self._own_roles[entity_id]
         return own is None or bool(re.search(nationality_re, own))
@@ -451,7 +451,9 @@ class Contexts:
 
 _OPPOSITION = re.compile(r"\bopposition\s+")
 _OWN_ROLE = re.compile(r"\s(?:to|for)\s")  # "ambassador to Belarus": not Belarusian
-_COUNTRY_CONTEXTS = frozenset(NATIONALITY_CONTEXT.values()) - {"opposition"}
+_COUNTRY_CONTEXT = re.compile(
+    "|".join(sorted(set(NATIONALITY_CONTEXT.values()) - {"opposition"}))
+)
 _ROLES = re.compile(
     r"[;,]"
 )  # "Director of …; Foreign Minister of China (…)": two roles

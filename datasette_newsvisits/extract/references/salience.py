@@ -37,6 +37,7 @@ class Salience:
     def __init__(self, refs: References):
         self.refs = refs
         self._weights: dict[int, float] = {}
+        self._opens: dict[int, bool] = {}  # phrase start -> opens its clause
         self._subjects: dict[int, int | None] = {}  # sentence -> its subject's start
         self._pending: list[tuple[int, str, object]] | None = None
         self._next = 0  # the first pending phrase not yet resolved
@@ -65,8 +66,11 @@ class Salience:
 
     def opens_clause(self, start: int) -> bool:
         """Whether the phrase at ``start`` is the subject of its clause (``roles``)."""
-        lo = self.refs.sentence_of(start)[0]
-        return roles.opens_clause(roles.governing_word(self.refs.text, start, lo))
+        if start not in self._opens:
+            lo = self.refs.sentence_of(start)[0]
+            word = roles.governing_word(self.refs.text, start, lo)
+            self._opens[start] = roles.opens_clause(word)
+        return self._opens[start]
 
     def is_sentence_subject(self, m: Mention) -> bool:
         """Whether ``m`` is the first person or organization named as a subject in
