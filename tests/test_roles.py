@@ -63,3 +63,8 @@ def test_a_phrase_with_a_finite_verb_is_a_clause(phrase):
 )
 def test_a_noun_phrase_is_no_clause(phrase):
     assert not is_clause(phrase)
+
+
+def test_a_plural_title_before_names_is_no_verb():
+    assert not is_clause("foreign ministers Wang Yi and Sergei Lavrov")
+    assert not is_clause("leaders Xi and Putin")

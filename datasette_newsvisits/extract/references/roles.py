@@ -139,9 +139,10 @@ def opens_clause(word: str | None) -> bool:
 # A verb in -ed or -s with its object or complement right after it ("hosted the
 # talks", "welcomed his guest", "thanks Xi"): not a noun phrase's modifier.
 _VERB_WITH_OBJECT = re.compile(
-    r"\b[a-z]{3,}(?:ed|es|[^su\W]s)\s+(?:a|an|the|his|her|its|their|this|that|these"
-    r"|those|him|them|[A-Z]\w*)\b"
-)
+    r"\b[a-z]{3,}(?:ed\s+(?:[A-Z]\w*|{d})|(?:es|[^su\W]s)\s+{d})\b".replace(
+        "{d}", "(?:a|an|the|his|her|its|their|this|these|those|him|them)"
+    )
+)  # a plural before names ("foreign ministers Wang Yi and …") is no verb
 _RELATIVE = re.compile(r"\s(?:who|whom|which|that)\s")
 
 
