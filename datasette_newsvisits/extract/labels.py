@@ -389,6 +389,9 @@ def _described(doc: Document, short: dict, people: set) -> list[Label]:
         if quoted and (label is None or d.nationality is None):
             continue  # "the president" in someone's words: often whom they address
         described_after = not quoted and _describes_after(text, d.end)
+        relation = label in RELATIONAL and not d.headline
+        if relation and not is_epithet(d):
+            label = None  # "the partner", "her adviser": whose, the apposition says
         if label is None and not described_after:
             continue
         entity_id = refs.described(d)
@@ -401,10 +404,10 @@ def _described(doc: Document, short: dict, people: set) -> list[Label]:
         if label is None:
             continue
         nationality = d.nationality
-        if label in RELATIONAL and not d.headline:
+        if relation:
             owner = owner_of(refs, d)
-            if owner is None or not is_epithet(d):
-                continue  # "the partner", "her adviser": whose, the apposition says
+            if owner is None:
+                continue
             label = f"{label} of {short.get(owner, refs.entities[owner].name.lower())}"
             nationality = None  # "the Kremlin's partner": the owner's, not theirs
         found.append(
