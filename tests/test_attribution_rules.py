@@ -428,3 +428,20 @@ def test_in_his_words_is_whom_his_means(gazetteer):
         "\u00abthe pace of cooperation must be doubled\u00bb."
     )
     assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"
+
+
+def test_a_presidential_press_service_speaks_for_the_president(gazetteer):
+    text = (
+        "Belarusian leader Alexander Lukashenko arrived in China on Monday, the "
+        'Belarusian presidential press service reported. "The trip is not '
+        'accidental," the press service said.'
+    )
+    assert speaker(text, gazetteer)[:2] == ("Alexander Lukashenko", "the press service")
+
+
+def test_which_after_an_organization_is_that_organization(gazetteer):
+    text = (
+        "Reporters contacted the Chinese embassy in Minsk, which said the visit was "
+        '"routine."'
+    )
+    assert speaker(text, gazetteer)[0] == "Chinese Embassy in Belarus"

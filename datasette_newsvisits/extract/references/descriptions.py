@@ -23,7 +23,7 @@ is the most salient other person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -82,6 +82,7 @@ _CONTINUES = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 _RELATION = re.compile(r"[ \u00a0]+(?:of|to|for)\b", re.IGNORECASE)
 HEADLINE_WORDS = 16
 _POSSESSIVE_MOD = re.compile(r"(?<![\w’'])[A-Z][\w.\-]*['’]s?(?=[ \u00a0])")
+_PRESIDENTIAL = re.compile(r"\bpresident(?:ial|['’]s)", re.IGNORECASE)
 AGE = "year-old"  # the role of "the 69-year-old"
 # "the 69-year-old" standing for a person: no noun after it, a verb or a clause's edge.
 _AGE = re.compile(
@@ -239,6 +240,8 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
         owner = owner_of(refs, d)
         if owner is not None and d.role in ORGANIZATION_PARTS:
             return owner  # "Mr Xi's office", "Lukashenko's press service"
+        if d.role in ORGANIZATION_PARTS:
+            return _office_holder(refs, d, depth)
     contexts = refs.contexts
     if d.role in OTHER_PARTY:
         other = _possessor(refs, d, depth)
@@ -282,6 +285,22 @@ def _protagonist(refs: References, d: Description, keep, depth: int) -> str | No
         return _best(refs, d, keep)
     named = refs.references_before(d.start)
     return max(ranked, key=lambda pair: (named[pair[1]], pair[0]))[1]
+
+
+def _office_holder(refs: References, d: Description, depth: int) -> str | None:
+    """Whose office or press service a description without an owner is: the
+    president's ("the Belarusian presidential press service": the salient Belarusian
+    president), else what the same part meant before ("the press service" again)."""
+    if _PRESIDENTIAL.search(d.surface):
+        president = _of_person(d.start, d.end, d.surface, "president")
+        president = replace(
+            president, nationality=d.nationality, nationality_re=d.nationality_re
+        )
+        return resolve(refs, president, depth + 1)
+    for earlier in reversed(refs.descriptions):
+        if earlier.start < d.start and earlier.role == d.role:
+            return refs.described(earlier, depth + 1)
+    return None
 
 
 def _role_pattern(d: Description) -> tuple[str | None, str | None]:

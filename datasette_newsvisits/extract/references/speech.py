@@ -18,7 +18,7 @@ VERB = re.compile(r"(?<![\w\-’'])" + VERBS + r"\b")
 AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 OWN_WORDS = re.compile(r"(his|her|their|His|Her|Their)(?:[ \t]+own)?[ \t]+words")
 LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
-WHO = re.compile(r",?\s*\bwho$")
+WHO = re.compile(r",?\s*\b(?:who|which)$")
 AND_OR_BUT_ENDS = re.compile(r"(?:^|[\s,])(?:and|but)$")
 CLAUSE_START = re.compile(
     r"(?:[,;:()“”\"‘„«»]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
