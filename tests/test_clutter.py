@@ -72,3 +72,21 @@ def test_a_channel_promo_is_clutter(line):
 )
 def test_prose_about_channels_and_translations_is_kept(line):
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, step",
+    [
+        ("Join our WhatsApp channel for the latest news", steps.PROMO),
+        ("News from the Union State in our Telegram channel", steps.PROMO),
+        ("Telegram | Viber | VK | Odnoklassniki", steps.WIDGET),
+        ("If you notice an error, select it and press Ctrl+Enter", steps.BOILERPLATE),
+        ("This text was translated automatically.", steps.TRANSLATION),
+    ],
+)
+def test_more_lines_of_belarusian_and_russian_sites(line, step):
+    assert classify_line(line) == step
+
+
+def test_an_invitation_in_prose_is_no_promo():
+    assert classify_line("Join us in Minsk next week, the minister told them.") is None

@@ -148,7 +148,7 @@ NAV_MARKERS = re.compile(
     r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
     r"|click here|sign up (?:for|to)|subscribe (?:to|now|for)|follow us on|download (?:our|the) app"
     r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
-    r"|affiliate (?:link|commission)|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
+    r"|affiliate (?:link|commission)|\bctrl\s*\+\s*enter\b|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
     # legal notices
     r"|(?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed)"
     r"|reproduction (?:of|in whole)[^.]{0,60}(?:prohibited|permitted|allowed)"
@@ -185,6 +185,10 @@ PROMO = re.compile(
     r"|^(?:keep up|stay tuned|don't miss|never miss)\b[^.]{0,60}"
     r"\b(?:our|the) [^.]{0,30}(?:channel|telegram|whatsapp|viber)\b"
     r"|\bнаш\w* (?:telegram|телеграм)[- ]?канал|\bнаш\w* канал (?:в|у) "
+    # "Join our WhatsApp channel", "News from the Union State in our Telegram channel"
+    r"|^join (?:our|us)\b[^.]{0,60}\b(?:channel|telegram|whatsapp|viber|youtube)\b"
+    r"|\bour (?:telegram|whatsapp|viber|youtube|tiktok|instagram|vk"
+    r"|max|dzen) (?:channel|account|page|chat)\b"
     r"|(?:^|\s)t\.me/\w"
 )
 # A reprint's translation credit: "Translated by Google Translate", "Machine
@@ -194,7 +198,7 @@ TRANSLATION_CREDIT = re.compile(
       ^(?:this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)\ )?
        (?:(?:automatically|machine)[\s-])?translated\ (?:by|with|using|via|from|into)\b
     | ^this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)
-       \ (?:automatically|machine[\s-])translated\b
+       \ (?:(?:automatically|machine[\s-])translated|translated\ (?:automatically|by\ machine))\b
     | ^(?:machine|automatic|automated)[\s-]translat(?:ion|ed)\b
     | ^(?:translation|translated\ by|translator|перевод|переклад|пераклад|tłumaczenie
         |übersetzung|traduction)\s*[:—–-]
@@ -368,7 +372,9 @@ def classify_line(line: str) -> str | None:
             return steps.MARKUP
         if BREADCRUMB.match(line) and _is_menu_path(line):
             return steps.NAVIGATION
-        if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
+        if all(
+            w.strip("|·•,") in WIDGET_WORDS for w in lowered.split() if w.strip("|·•,")
+        ):
             return steps.WIDGET
     if words <= CAPTION_MAX_WORDS:
         if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
