@@ -331,3 +331,117 @@ def test_a_speaker_of_an_institution_is_the_person_not_the_institution(gazetteer
         "expert Ulla Brandt of the University of Lakeside."
     )
     assert speaker(text, gazetteer)[0] == "Ulla Brandt"
+
+
+def test_who_after_an_object_is_that_person_and_the_speaker_no_clause(gazetteer):
+    text = (
+        "Alexander Lukashenko held a meeting with Xi Jinping, who stressed that the "
+        "two countries are \u201cironclad friends\u201d and their ties \u201cunbreakable,\u201d "
+        "according to a statement released by the embassy."
+    )
+    found = speakers(text, gazetteer)
+    assert [(name, written) for name, written, _ in found] == [
+        ("Xi Jinping", "Xi Jinping"),
+        ("Xi Jinping", "Xi Jinping"),
+    ]
+
+
+def test_scare_quotes_inside_reported_speech_are_phrases(gazetteer):
+    text = (
+        "The Belarusian leader met Xi Jinping, who said the \u201cfriendship\u201d "
+        "between the two countries is \u201cunbreakable.\u201d"
+    )
+    doc = read_article(
+        "Alexander Lukashenko arrived in Beijing on Monday.\n" + text, gazetteer
+    )
+    assert [(q.text, q.kind, q.speaker_id, q.speaker) for q in doc.quotes] == [
+        ("friendship", "phrase", "xi-jinping", "Xi Jinping"),
+        ("unbreakable.", "phrase", "xi-jinping", "Xi Jinping"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject phrase that is a clause, with nobody resolvable at its end
+        (
+            "The delegation held a long meeting with the hosts, who stressed the "
+            '"strategic" nature of the ties.'
+        ),
+        # a verb of saying inside the words before the verb
+        'Officials said the envoy later told reporters "all was agreed."',
+    ],
+)
+def test_a_speaker_as_written_is_a_noun_phrase_never_a_clause(text, gazetteer):
+    for _, written, _ in speakers(text, gazetteer):
+        assert written is None or not any(
+            verb in written.split() for verb in ("held", "said", "told")
+        ), written
+
+
+def test_translated_copy_puts_a_dash_between_the_quote_and_its_attribution(gazetteer):
+    text = (
+        "The head of the Belarusian state Alexander Lukashenko met Xi Jinping.\n"
+        "\u00abWe agreed on everything\u00bb, \u2013 emphasized the head of state.\n"
+        "He also noted that the Chinese leader will come next year. \u00abHe keeps "
+        "his word\u00bb, \u2013 said the President."
+    )
+    assert [name for name, _, _ in speakers(text, gazetteer)] == [
+        "Alexander Lukashenko",
+        "Alexander Lukashenko",
+    ]
+
+
+def test_an_apposition_with_commas_between_the_name_and_the_verb(gazetteer):
+    text = (
+        '"Their accusations are groundless," Zhao Ruiheng, a research fellow at the '
+        "Institute of Russian, Eastern European and Central Asian Studies, told the "
+        "Global Times on Monday."
+    )
+    assert speaker(text, gazetteer)[0] == "Zhao Ruiheng"
+
+
+def test_a_conviction_after_the_quotation_is_an_attribution(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping.\n"
+        "\u00abWe have never let each other down,\u00bb the Belarusian leader is "
+        "convinced. \u00abThe Chinese are our friends,\u00bb Xi Jinping believes."
+    )
+    assert [(n, rule) for n, _, rule in speakers(text, gazetteer)] == [
+        ("Alexander Lukashenko", "descriptor"),
+        ("Xi Jinping", "X said"),
+    ]
+
+
+def test_an_attribution_between_dashes_inside_the_quoted_words(gazetteer):
+    text = (
+        "Xi Jinping met Alexander Lukashenko.\n"
+        "\u00abWe are ready, \u2013 Lukashenko said, \u2013 to open new pages in our "
+        "relations.\u00bb"
+    )
+    assert speaker(text, gazetteer)[:2] == ("Alexander Lukashenko", "Lukashenko")
+
+
+def test_in_his_words_is_whom_his_means(gazetteer):
+    text = (
+        "Alexander Lukashenko arrived in Beijing on Monday. In his words, "
+        "\u00abthe pace of cooperation must be doubled\u00bb."
+    )
+    assert speaker(text, gazetteer)[0] == "Alexander Lukashenko"
+
+
+def test_a_presidential_press_service_speaks_for_the_president(gazetteer):
+    text = (
+        "Belarusian leader Alexander Lukashenko arrived in China on Monday, the "
+        'Belarusian presidential press service reported. "The trip is not '
+        'accidental," the press service said.'
+    )
+    assert speaker(text, gazetteer)[:2] == ("Alexander Lukashenko", "the press service")
+
+
+def test_which_after_an_organization_is_that_organization(gazetteer):
+    text = (
+        "Reporters contacted the Chinese embassy in Minsk, which said the visit was "
+        '"routine."'
+    )
+    assert speaker(text, gazetteer)[0] == "Chinese Embassy in Belarus"

@@ -202,6 +202,37 @@ def test_organizations_places_and_events_by_their_head_word(gazetteer):
     }
 
 
+def test_an_institution_takes_in_a_place_at_its_edges(gazetteer):
+    text = (
+        "Li Wenhao of the China Institute of International Studies and Wei Dongsheng "
+        "of Renmin University of China spoke, as did a fellow of the Chinese Academy "
+        "of Social Sciences and of the Berlin-based Institute for Eastern Studies, at "
+        "Moscow State University in Russia."
+    )
+    found = set(names(text, gazetteer))
+    assert {
+        "China Institute of International Studies",
+        "Renmin University of China",
+        "Chinese Academy of Social Sciences",
+        "Institute for Eastern Studies",
+        "Moscow State University",
+        "Russia",
+    } <= found
+    assert "China" not in found  # named only inside the institutions' names
+
+
+def test_a_part_of_an_organization_and_two_names_joined_by_of_are_no_institution(
+    gazetteer,
+):
+    text = (
+        "Pavel Latushka told RFE/RL's Belarus Service that a fellow of the Institute "
+        "of Asian Studies of the Belarusian Academy spoke in Minsk on Tuesday."
+    )
+    found = set(names(text, gazetteer))
+    assert "Belarus Service" not in found
+    assert not any("Studies of the" in name for name in found)
+
+
 def test_generic_names_and_menu_lines_are_not_institutions(gazetteer):
     assert (
         names("The Foreign Ministry said on Monday the talks went well.", gazetteer)

@@ -129,3 +129,11 @@ def test_dozens_and_a_list_of_adjectives_before_the_noun():
         ("count", 48),
         ("count", 27),
     ]
+
+
+def test_only_a_range_shares_its_year_not_a_date_far_before_it():
+    text = "Minsk, December 5. Trade for January-October 2023 grew by half."
+    dates = [f.value for f in extract_figures(text) if f.kind == "date"]
+    assert dates == [1205, 20231000]
+    text = "The visit runs from February 28 to March 2, 2023."
+    assert [f.value for f in extract_figures(text)] == [20230228, 20230302]

@@ -121,3 +121,34 @@ def test_capitals_and_the_world_are_known_places(gazetteer):
     for name in ("Kazan", "Pyongyang", "Budapest", "Peru", "Rio de Janeiro"):
         entity = gazetteer.lookup(name)
         assert entity is not None and entity.type == "place", name
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Łukašenka", "Alexander Lukashenko"),
+        ("Alaksandar Łukašenka", "Alexander Lukashenko"),
+        ("Лукашенко", "Alexander Lukashenko"),
+        ("Си Цзиньпин", "Xi Jinping"),
+        ("Тихановская", "Sviatlana Tsikhanouskaya"),
+        ("Aleś Bialacki", "Ales Bialiatski"),
+        ("Maryia Kalesnikava", "Maria Kolesnikova"),
+        ("Viktar Babaryka", "Viktor Babariko"),
+        ("Pavel Latushka", "Pavel Latushko"),
+        ("Maksim Ryzhankou", "Maxim Ryzhenkov"),
+        ("Mikhail Myasnikovich", "Mikhail Myasnikovich"),
+        ("Andrei Kobyakov", "Andrei Kobyakov"),
+        ("Sergei Rumas", "Sergei Rumas"),
+        ("Sergei Martynov", "Sergei Martynov"),
+        ("Andrei Ravkov", "Andrei Ravkov"),
+        ("Geng Shuang", "Geng Shuang"),
+        ("Hua Chunying", "Hua Chunying"),
+        ("Lin Jian", "Lin Jian"),
+        ("Liang Guanglie", "Liang Guanglie"),
+        ("Cui Qiming", "Cui Qiming"),
+    ],
+)
+def test_officials_of_both_sides_and_their_spellings_are_known(written, name):
+    gazetteer = load_gazetteer()
+    [mention] = gazetteer.find(f"On Monday {written} spoke.")
+    assert gazetteer.get(mention.entity_id).name == name

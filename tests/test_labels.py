@@ -187,3 +187,97 @@ def test_a_bare_description_inside_someones_words_is_not_a_label(gazetteer):
     )
     found = labels(text, gazetteer)
     assert all(label != "president" for _, label, _, _ in found)
+
+
+# -- offices in an institution, plural titles (extract/titles.py) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Chairman of the Council of the Republic Natalya Kochanova spoke first.",
+            ("Natalya Kochanova", "chairman", None),
+        ),
+        (
+            (
+                "The delegation included head of the presidential administration Igor "
+                "Sergeenko."
+            ),
+            ("Igor Sergeenko", "head", None),
+        ),
+        (
+            (
+                "Pavel Latushka, deputy head of the United Transitional Cabinet, called "
+                "it a disgrace."
+            ),
+            ("Pavel Latushko", "deputy head", None),
+        ),
+        (
+            (
+                "Ales Bialiatski, the founder of the Viasna human rights center, is in "
+                "prison."
+            ),
+            ("Ales Bialiatski", "founder", None),
+        ),
+        (
+            "The talks were attended by Director of Telecom Serbia, Vladimir Lucic.",
+            ("Vladimir Lucic", "director", None),
+        ),
+        (
+            "The head of the Belarusian state Alexander Lukashenko left for Beijing.",
+            (LUK, "head of state", None),
+        ),
+    ],
+)
+def test_an_office_of_an_institution_is_labelled_by_the_office(
+    text, expected, gazetteer
+):
+    assert expected in [found[:3] for found in labels(text, gazetteer)]
+
+
+def test_a_commentators_post_and_head_of_state_are_no_office(gazetteer):
+    found = labels(
+        "Li Xin, director of the Institute of European Studies, disagreed. Xi "
+        "Jinping, head of state of China, did not.",
+        gazetteer,
+    )
+    assert [x[:2] for x in found] == [("Xi Jinping", "head of state")]
+
+
+def test_a_plural_title_labels_every_name_it_lists(gazetteer):
+    text = (
+        "Still in prison are opposition politicians Maryia Kalesnikava and Viktar "
+        "Babaryka, and the laureate Ales Bialiatski."
+    )
+    assert [x[:2] for x in labels(text, gazetteer)] == [
+        ("Maria Kolesnikova", "opposition politician"),
+        ("Viktor Babariko", "opposition politician"),
+        ("Ales Bialiatski", "laureate"),  # a title of his own, not the plural's
+    ]
+
+
+def test_a_copula_after_a_description_labels_whom_it_describes(gazetteer):
+    text = (
+        "Alexander Lukashenko met Xi Jinping in Beijing. The 69-year-old, who has "
+        "ruled Belarus since 1994, is a staunch ally of Kremlin chief Vladimir Putin."
+    )
+    assert (LUK, "ally of putin", "staunch", None) in labels(text, gazetteer)
+
+
+def test_a_relation_with_a_named_owner_is_a_label_with_that_owner(gazetteer):
+    text = (
+        "Alexander Lukashenko flew to Beijing. Western diplomats describe him as the "
+        "Kremlin's most dependent partner."
+    )
+    assert (LUK, "partner of kremlin", None, None) in labels(text, gazetteer)
+
+
+def test_a_qualifier_before_the_nationality_and_a_relations_qualifier(gazetteer):
+    found = labels(
+        "Former Belarusian foreign minister Vladimir Makei prepared it. Lukashenko, "
+        "a longtime ally of Vladimir Putin, signed it.",
+        gazetteer,
+    )
+    assert ("Vladimir Makei", "foreign minister", "former", "belarusian") in found
+    assert (LUK, "ally of putin", "long-time", None) in found

@@ -433,6 +433,7 @@ def test_a_pronoun_after_an_unknown_speaker_is_not_guessed():
 def test_the_rules_are_tried_in_the_order_of_the_list():
     assert [rule.__name__ for rule in RULES] == [
         "split_quotation",
+        "inner_aside",
         "introduced",
         "colon_introduction",
         "standing_alone",

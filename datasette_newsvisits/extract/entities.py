@@ -69,6 +69,9 @@ def extract_entities(doc: Document, discover=None) -> tuple[list[Entity], Mentio
     discovered: dict[str, Entity] = {}
     for finder in (discover or _people, _institutions):
         for start, end, surface, entity, kind in finder(text, gazetteer, mentions):
+            if finder is _institutions:  # the places a name takes in
+                for place in mentions.between(start, end):
+                    mentions.remove(place)
             if mentions.overlaps(start, end):
                 continue
             if entity is None:
@@ -96,7 +99,12 @@ STEP = Step(
 
 def _institutions(text: str, gazetteer: Gazetteer, taken: Mentions):
     """Organizations, places and events named by their head (``institutions``)."""
-    return named_things(text, taken)
+
+    def is_place(m: Mention) -> bool:
+        entity = gazetteer.get(m.entity_id)
+        return entity is not None and entity.type == "place"
+
+    return named_things(text, taken, is_place)
 
 
 def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):

@@ -29,6 +29,8 @@ from .doc import Document, Step
 from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
+from .references.descriptions import is_epithet, owner_of
+from .titles import office_labels, plural_labels
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
@@ -76,7 +78,8 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    rf"{_POSS}?(?:,{_SP}who)?{_SP}(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
+    rf"{_POSS}?(?:,{_SP}who|,{_SP}who{_SP}[^,;.:!?\n“”\"]{{1,120}},)?{_SP}"
+    rf"(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
     rf"{_SP}(?:(?:also|still|considered|seen{_SP}as|widely{_SP}seen{_SP}as){_SP})?"
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
@@ -109,9 +112,12 @@ def extract_labels(doc: Document) -> list[Label]:
     labels: list[Label] = []
     person_ids = {m.entity_id for m in people}
     for mention in people:
-        labels.extend(_before(text, mention, mentions, short))
+        before = list(_before(text, mention, mentions, short))
+        labels.extend(before)
         labels.extend(_after(text, mention, mentions, short, person_ids))
-    labels.extend(_described(doc))
+        labels.extend(office_labels(text, mention, mentions, before=not before))
+    labels.extend(plural_labels(text, people))
+    labels.extend(_described(doc, short, person_ids))
     labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
@@ -140,12 +146,30 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
+        if label.qualifier is None and match.group("nat"):
+            label = _qualified(text, label, match.start())  # "Former Belarusian …"
         owner = _owner_before(text, mentions, match.start())
         if owner is None and label.label in RELATIONAL and not label.qualifier:
             label, owner = _adjunct_owner(text, mentions, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
+
+
+def _qualified(text: str, label: Label, start: int) -> Label:
+    """The label with the qualifier written before its nationality, if any."""
+    qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if qualifier is None:
+        return label
+    value = QUALIFIERS[" ".join(qualifier.group("qual").lower().split())]
+    base = DESCRIPTORS.get(_bare(label.label), label.label)
+    return replace(
+        label,
+        label=with_qualifier(base, value),
+        surface=text[qualifier.start() : start] + label.surface,
+        start=qualifier.start(),
+        qualifier=value,
+    )
 
 
 def _agent_label(text: str, mention: Mention, last: list[str]) -> Label:
@@ -259,7 +283,10 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         ):
             continue  # "Minister of Information Technologies": a title we do not know
         if label.label in RELATIONAL and owner is None and match.group("rel"):
-            owner = _next_mention(text, mentions, match.end())
+            # "ally of Kremlin chief Vladimir Putin": the person, past a title
+            owner = _next_mention(text, mentions, match.end(), people) or _next_mention(
+                text, mentions, match.end()
+            )
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
         if label.label in RELATIONAL and owner is None and pronoun:
             owner = _previous_person(mentions, mention, people)
@@ -270,6 +297,16 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
         if owner is None:  # "X, the president of Y and a close ally of Z": a chain
             yield from _chained(text, mention, match.end("desc"), mentions, short)
         return
+
+
+def _describes_after(text: str, end: int) -> bool:
+    """Whether an apposition or a copula with a descriptor follows ``end`` (a cheap
+    test before resolving whom a description means)."""
+    for pattern in (_APPOSITION, _COPULA):
+        lead = pattern.match(text, end)
+        if lead and _DESCRIPTION.search(text, lead.end(), lead.end() + OBJECT_GAP + 40):
+            return True
+    return False
 
 
 def _chained(text: str, mention: Mention, position: int, mentions, short):
@@ -336,23 +373,43 @@ def _next_mention(
     return None
 
 
-def _described(doc: Document) -> list[Label]:
-    """ "the Belarusian leader", "the veteran leader": a description the resolver
-    (``extract.references``) gives to a person, when its role is a descriptor."""
+def _described(doc: Document, short: dict, people: set) -> list[Label]:
+    """ "the Belarusian leader", "the veteran leader", "the Kremlin's closest
+    partner": a description the resolver (``extract.references``) gives to a
+    person, when its role is a descriptor; and what an apposition or a copula after
+    any description of a person says ("The 69-year-old … is a staunch ally of X")."""
     refs = doc.references
+    text, mentions = doc.text, doc.mentions
     found = []
     for d in refs.descriptions:
-        label = DESCRIPTORS.get(d.role)
-        if d.wanted != "person" or label is None:
+        if d.wanted != "person":
             continue
-        if label in RELATIONAL and not d.headline:
-            continue  # "the partner", "her adviser": whose, the apposition says
-        if d.nationality is None and doc.quotations.covers(d.start):
+        quoted = doc.quotations.covers(d.start)
+        label = DESCRIPTORS.get(d.role)
+        if quoted and (label is None or d.nationality is None):
             continue  # "the president" in someone's words: often whom they address
+        described_after = not quoted and _describes_after(text, d.end)
+        relation = label in RELATIONAL and not d.headline
+        if relation and not is_epithet(d):
+            label = None  # "the partner", "her adviser": whose, the apposition says
+        if label is None and not described_after:
+            continue
         entity_id = refs.described(d)
         entity = refs.entities.get(entity_id) if entity_id else None
         if entity is None or entity.type != "person":
             continue
+        if described_after:
+            described = Mention(entity_id, d.surface, d.start, d.end)
+            found.extend(_after(text, described, mentions, short, people))
+        if label is None:
+            continue
+        nationality = d.nationality
+        if relation:
+            owner = owner_of(refs, d)
+            if owner is None:
+                continue
+            label = f"{label} of {short.get(owner, refs.entities[owner].name.lower())}"
+            nationality = None  # "the Kremlin's partner": the owner's, not theirs
         found.append(
             Label(
                 entity_id,
@@ -360,7 +417,7 @@ def _described(doc: Document) -> list[Label]:
                 d.surface,
                 d.start,
                 d.qualifier,
-                d.nationality,
+                nationality,
             )
         )
     return found
@@ -398,7 +455,8 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
         nationality = NATIONALITIES[_bare(groups["nat"])]
     elif groups.get("of"):
         nationality = COUNTRY_NATIONALITY[_bare(groups["of"])]
-    qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
+    written = groups.get("qual")
+    qualifier = QUALIFIERS[" ".join(written.lower().split())] if written else None
     return Label(
         entity_id,
         with_qualifier(DESCRIPTORS[_bare(groups["desc"])], qualifier),

@@ -100,6 +100,11 @@ DESCRIPTORS = {
     "protege": "protege",
     "critic": "critic",
     "opponent": "opponent",
+    "laureate": "laureate",
+    "deputy minister": "deputy minister",
+    "vice minister": "deputy minister",
+    "minister": "minister",
+    "diplomat": "diplomat",
 }
 
 # Descriptors that name a relation: "ally of Putin" -> "ally of putin".
@@ -157,6 +162,7 @@ QUALIFIERS = {
     "self-proclaimed": "self-proclaimed",
     "de facto": "de facto",
     "long-serving": "long-time",
+    "longest-serving": "long-time",
     "chief": "chief",
     "acting": "acting",
 }
@@ -171,8 +177,9 @@ MEANING_QUALIFIERS = frozenset(
 def with_qualifier(label: str, qualifier: str | None) -> str:
     """The label, with a qualifier that changes its meaning in front of it
     ("self-proclaimed president", "de facto leader"); other qualifiers stay in
-    their own column ("close ally" is an ally)."""
-    if qualifier in MEANING_QUALIFIERS:
+    their own column ("close ally" is an ally), as does any qualifier of a relation
+    ("long-time ally of Putin" is an ally of Putin)."""
+    if qualifier in MEANING_QUALIFIERS and label.split()[0] not in RELATIONAL:
         return f"{qualifier} {label}"
     return label
 
@@ -271,6 +278,19 @@ _ORG_WORDS = _split(
     visits meeting summit statement interview report reports"""
 )
 
+# Fields an institution's name may end in after "and" ("Institute of European and
+# Asian Studies", "Ministry of Agriculture and Food").
+FIELDS = frozenset(
+    _split(
+        """studies sciences science affairs food research development trade technology
+    technologies industry culture tourism planning security cooperation communications
+    information justice health education defence defense energy transport finance
+    economics economy policy languages arts resources environment welfare labour labor
+    protection situations relations law management agriculture commerce sport sports
+    youth"""
+    )
+)
+
 # Last words that make a discovered name an organization ("Oxford Economics").
 ORG_SUFFIXES = frozenset(
     _split(
@@ -307,7 +327,7 @@ SAYING_VERBS = frozenset(
     repeating insisting warning explaining emphasizing emphasising recalling urging
     lauded lauds pledged pledges reaffirmed reaffirms affirmed underscored underscores
     proposed proposes conveyed denounced slammed criticised criticized accused
-    posted posts tweeted tweets"""
+    posted posts tweeted tweets believes believed thinks hopes hoped"""
     )
 )
 SAYING_PHRASES = frozenset(
@@ -318,6 +338,12 @@ SAYING_PHRASES = frozenset(
         "puts it",
         "drew attention",
         "draws attention",
+        # a conviction reported like words ("«…», the head of state is convinced")
+        "is convinced",
+        "was convinced",
+        "is sure",
+        "is confident",
+        "was confident",
     ]
     + [f"{v} quoted as saying" for v in ("was", "were", "is", "has been")]
 )
@@ -366,6 +392,8 @@ SPEAKER_PRONOUNS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",  # "in his words"
+    "their": "organization",
     "they": "organization",
     "them": "organization",
     "it": "organization",
@@ -461,4 +489,37 @@ NOT_DESCRIPTION_MODIFIERS = frozenset(
 # Words that make a speaker a news medium carrying someone's words.
 MEDIUM_WORDS = _split(
     "agency news newspaper broadcaster television tv radio channel media portal daily"
+)
+
+# -- grammatical roles: the words ``references.roles`` reads a clause by ----------------
+
+# Words after which a name opens a clause of its own ("said that Xi …").
+CLAUSE_OPENERS = frozenset(
+    _split(
+        """that which who whom whose when while whereas because as since if although
+    though but so where after before until once then how why whether meanwhile also
+    now still yet"""
+    )
+)
+# Times before a subject: "last week Xi said", "earlier today Lukashenko".
+TIME_WORDS = frozenset(
+    _split(
+        """week month year day morning afternoon evening night today yesterday tonight
+    earlier later ago weekend"""
+    )
+)
+# Past forms news copy uses that do not end in -ed ("held a meeting", "met with").
+IRREGULAR_PAST = frozenset(
+    _split(
+        """held met made took gave went came saw told said spoke wrote led left brought
+    sought found became began kept won sent paid built stood struck put got ran felt
+    thought knew meant heard chose drew flew grew lost sold spent understood broke
+    arrived signed visited"""
+    )
+)
+AUXILIARIES = frozenset(
+    _split(
+        """is are was were am be been being will would shall should can could may might
+    must has have had do does did"""
+    )
 )

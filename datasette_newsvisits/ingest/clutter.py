@@ -148,7 +148,7 @@ NAV_MARKERS = re.compile(
     r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
     r"|click here|sign up (?:for|to)|subscribe (?:to|now|for)|follow us on|download (?:our|the) app"
     r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
-    r"|affiliate (?:link|commission)|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
+    r"|affiliate (?:link|commission)|\bctrl\s*\+\s*enter\b|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
     # legal notices
     r"|(?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed)"
     r"|reproduction (?:of|in whole)[^.]{0,60}(?:prohibited|permitted|allowed)"
@@ -173,7 +173,43 @@ PROMO = re.compile(
     r"(?:telegram|телеграм|вконтакте|youtube|viber|instagram|facebook|twitter|дзен|max)"
     r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
     r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
+    # "All important news is on the X channel in the MAX messenger"
+    r"|^(?:all|the most|the latest) (?:the )?(?:[\w-]+ )?news (?:is |are )?(?:on|in|at) "
+    r"[^.]{0,60}\b(?:channel|messenger|telegram|whatsapp|viber)\b"
+    r"|^все (?:[\w-]+ )?новости\s*[—–-]?\s*(?:на|в) [^.]{0,60}"
+    r"(?:канал|мессенджер|telegram|телеграм)"
+    r"|\b(?:in|on) the max messenger\b|\bв мессенджере max\b|\bу месенджары max\b"
+    # "Our channel in Telegram: t.me/…", "Keep up with the news on our WhatsApp channel"
+    r"|\bour (?:[\w-]+ ){0,2}(?:channel|page|account)s? (?:in|on) "
+    r"(?:telegram|whatsapp|viber|max|youtube|vk|dzen)\b"
+    r"|^(?:keep up|stay tuned|don't miss|never miss)\b[^.]{0,60}"
+    r"\b(?:our|the) [^.]{0,30}(?:channel|telegram|whatsapp|viber)\b"
+    r"|\bнаш\w* (?:telegram|телеграм)[- ]?канал|\bнаш\w* канал (?:в|у) "
+    # "Join our WhatsApp channel", "News from the Union State in our Telegram channel"
+    r"|^join (?:our|us)\b[^.]{0,60}\b(?:channel|telegram|whatsapp|viber|youtube)\b"
+    r"|\bour (?:telegram|whatsapp|viber|youtube|tiktok|instagram|vk"
+    r"|max|dzen) (?:channel|account|page|chat)\b"
+    r"|(?:^|\s)t\.me/\w"
 )
+# A reprint's translation credit: "Translated by Google Translate", "Machine
+# translation", "Переведено сервисом «Яндекс Переводчик»", "Перевод: Анна Смирнова".
+TRANSLATION_CREDIT = re.compile(
+    r"""(?ix)
+      ^(?:this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)\ )?
+       (?:(?:automatically|machine)[\s-])?translated\ (?:by|with|using|via|from|into)\b
+    | ^this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)
+       \ (?:(?:automatically|machine[\s-])translated|translated\ (?:automatically|by\ machine))\b
+    | ^(?:machine|automatic|automated)[\s-]translat(?:ion|ed)\b
+    | ^(?:translation|translated\ by|translator|перевод|переклад|пераклад|tłumaczenie
+        |übersetzung|traduction)\s*[:—–-]
+    | ^(?:переведено|перекладено|перакладзена|przetłumaczono|übersetzt\ (?:von|mit))\b
+    | \b(?:google[\s-]translate|yandex[\s.-]?translat\w*|deepl(?:\s+translator)?
+        |bing\s+translator|microsoft\s+translator|яндекс[\s.-]?переводчик\w*
+        |google[\s-]переводчик\w*)(?:\W|$)
+    | машинн\w+\s+перев\w+|автоматическ\w+\s+перев\w+
+    """
+)
+TRANSLATION_MAX_WORDS = 20
 # A link to another story, introduced as one: "Read more: …", "[See more: …]".
 TEASER_LINE = re.compile(
     r"(?i)^[\[(]?\s*(?:read (?:more|also)|also read|see (?:more|also)|related|watch|listen"
@@ -336,7 +372,9 @@ def classify_line(line: str) -> str | None:
             return steps.MARKUP
         if BREADCRUMB.match(line) and _is_menu_path(line):
             return steps.NAVIGATION
-        if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
+        if all(
+            w.strip("|·•,") in WIDGET_WORDS for w in lowered.split() if w.strip("|·•,")
+        ):
             return steps.WIDGET
     if words <= CAPTION_MAX_WORDS:
         if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
@@ -345,6 +383,8 @@ def classify_line(line: str) -> str | None:
             return steps.CAPTION
         if TEASER_LINE.match(line):
             return steps.TEASER
+    if words <= TRANSLATION_MAX_WORDS and TRANSLATION_CREDIT.search(line):
+        return steps.TRANSLATION
     if words <= 60 and PROMO.search(line):
         return steps.PROMO
     if words <= 40 and NAV_MARKERS.search(line):

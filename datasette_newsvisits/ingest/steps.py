@@ -18,6 +18,7 @@ CREDIT = "credit"  # photo and source credits
 CAPTION = "caption"  # a picture's caption
 BOILERPLATE = "boilerplate"  # cookie, newsletter, legal and subscription notices
 PROMO = "promo"  # the outlet advertising itself: "Follow X on Telegram"
+TRANSLATION = "translation credit"  # "Translated by Google Translate", "Перевод: …"
 TEASER = "teaser"  # a link to another story
 WIDGET = "widget"  # share buttons, font-size controls
 MARKUP = "markup"  # template tokens left in the text: "[[nid:710391]]"

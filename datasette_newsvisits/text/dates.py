@@ -360,9 +360,9 @@ def _share_years(text: str, found: list[DateMention]) -> list[DateMention]:
     """A range's ends share a year: "28 February - 2 March 2023" dates both ends."""
     for i in range(len(found) - 1):
         first, second = found[i], found[i + 1]
-        joined = second.start == first.end or _RANGE_JOIN.search(
+        joined = second.start == first.end or _RANGE_JOIN.fullmatch(
             text, first.end, second.start
-        )
+        )  # only a dash or "to" between: not "December 5. … January-October 2023"
         if first.year is None and second.year and first.month and joined:
             found[i] = first.with_year(second.year)
     return found

@@ -36,7 +36,7 @@ from ...text.quotemarks import Quotation
 from ..doc import Document, Step
 from ..records import Quote
 from .attribution import Found, attribute
-from .speakers import Speakers
+from .speakers import Speakers, speaker_as_written
 from .transcripts import find_transcripts
 
 
@@ -69,7 +69,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 start=start,
                 end=q.end,
                 speaker_id=a.speaker_id,
-                speaker=a.speaker,
+                speaker=speaker_as_written(a.speaker),
                 kind=kind,
                 attribution=a.pattern,
             )

@@ -6,11 +6,13 @@ pass to the next rule. The order:
 
 1. ``split_quotation``: ``"…," he said, "…"`` - the second part takes the first
    part's speaker (not after a participle: ``…, before Y waved, saying: "…"``);
-2. ``introduced``: after ``X said:`` / ``X said,`` / ``X said that``;
-3. ``colon_introduction``: after ``X said in an interview on Monday:``, ``He drew
+2. ``inner_aside``: ``«…, – Lukashenko said, – …»``, an attribution between dashes
+   inside the quoted words (Russian copy and its translations);
+3. ``introduced``: after ``X said:`` / ``X said,`` / ``X said that``;
+4. ``colon_introduction``: after ``X said in an interview on Monday:``, ``He drew
    attention to …:`` (the sentence's subject), a transcript label ``X, President of
    Belarus:`` before quoted paragraphs;
-4. ``standing_alone``: a quotation that is its own sentence or opens one; right after
+5. ``standing_alone``: a quotation that is its own sentence or opens one; right after
    the closing mark (a comma or dash between allowed; ``"…!" Trump said`` too):
    ``X quoted Y as saying`` (speaker Y, ``medium``), ``said X``, ``according to X``,
    ``X said`` / ``X told Y`` (speaker X, not Y), an apposition or a dash aside
@@ -18,20 +20,20 @@ pass to the next rule. The order:
    paragraph or the paragraph before, or takes the speaker of a verb of saying (or
    an "according to X") in the sentence or paragraph just before it
    (``continuation``);
-5. ``reported_clause``: a medium reporting a clause: ``Lusa says that Lula will
+6. ``reported_clause``: a medium reporting a clause: ``Lusa says that Lula will
    …"…"`` -> Lula (``medium``);
-6. ``document_account``: ``According to an official readout, Xi hopes …"…"`` -> Xi;
-7. ``verb_before``: the last verb of saying before it in its sentence, outside other
+7. ``document_account``: ``According to an official readout, Xi hopes …"…"`` -> Xi;
+8. ``verb_before``: the last verb of saying before it in its sentence, outside other
    quotations; a participle (``Xi was cautious, repeating that "…"``) takes its
    clause's subject, ``but added`` the sentence's; passive verbs attribute nothing;
-8. ``attribution_after``, 9. ``closing_attribution``: ``"…", X said`` right after
+9. ``attribution_after``, 10. ``closing_attribution``: ``"…", X said`` right after
    it or closing the sentence (``…, Qin told Aleinik.``);
-10. ``possessive_phrase``: ``to meet his "dear friend" Xi`` -> whom "his" means;
-11. ``epithet_before_name``: ``to meet "old friend" Xi`` -> the clause's subject;
-12. ``he_or_she_opening``: a long quotation in a sentence that starts with He/She;
-13. ``sentence_subject``: no verb of saying - whom the clause is about (a country
+11. ``possessive_phrase``: ``to meet his "dear friend" Xi`` -> whom "his" means;
+12. ``epithet_before_name``: ``to meet "old friend" Xi`` -> the clause's subject;
+13. ``he_or_she_opening``: a long quotation in a sentence that starts with He/She;
+14. ``sentence_subject``: no verb of saying - whom the clause is about (a country
     opening it speaks for its government);
-14. ``latest_speaker``: the last speaker in the paragraph or the sentence before.
+15. ``latest_speaker``: the last speaker in the paragraph or the sentence before.
 
 When no rule decides, the speaker is None. Speaker phrases are read by the
 resolver (``extract.references``): pronouns (``quoted him as saying``),
@@ -66,6 +68,7 @@ from .kind import kind_of
 from .patterns import (
     DOCUMENT,
     HE_OR_SHE_OPENS,
+    INNER_ASIDE,
     INTRO,
     MEDIUM,
     NEW_CLAUSE,
@@ -73,6 +76,7 @@ from .patterns import (
     PRE_ACCORDING,
     REPORTED_THAT,
     VERB,
+    could_be_speaker,
 )
 from .speakers import Speakers
 
@@ -167,6 +171,28 @@ def split_quotation(r: Reading) -> Found | None:
     ):
         return r.prev[1][0], "speech"
     return None
+
+
+def inner_aside(r: Reading) -> Found | None:
+    """ "«We are ready, – Lukashenko said, – to open new pages»": an attribution set
+    between dashes inside the quoted words (pattern ``X said``)."""
+    q = r.q
+    text = r.sp.text
+    if "–" not in text[q.start : q.end] and "—" not in text[q.start : q.end]:
+        return None
+    aside = INNER_ASIDE.search(text, q.start, q.end)
+    if aside is None:
+        return None
+    group = "np" if aside.group("np") else "np_after"
+    if not could_be_speaker(aside.group(group)):
+        return None
+    start, end = aside.span(group)
+    named = r.sp.doc.mentions.ending_at(end)  # inside the marks: not the resolver's
+    if named is not None and named.start >= start:
+        a = Attribution(named.surface, named.entity_id, None, "name")
+    else:
+        a = r.sp.resolve(start, end)
+    return (a.named("X said"), "speech") if a.found else None
 
 
 def introduced(r: Reading) -> Found | None:
@@ -374,6 +400,7 @@ def latest_speaker(r: Reading) -> Found | None:
 
 RULES: tuple[Callable[[Reading], Found | None], ...] = (
     split_quotation,
+    inner_aside,
     introduced,
     colon_introduction,
     standing_alone,

@@ -25,21 +25,30 @@ _TOKEN = r"(?:(?:[A-Z]\.){2,}|[\w’'\-]+)"
 _NP = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}?"
 _NP_LONG = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,11}}?"
 _ADVERBS = rf"(?:{alternation(ADVERBS_BEFORE_VERB)}\s+)*"
+# Between a closing mark and its attribution: a comma, a dash, or both as
+# translated copy writes it ("«…», – said the President").
+_MARK_GAP = r"\s*(?:[,!?]\s*)?(?:[—–]\s*|-\s+)?"
 
 # Right after a closing mark.
 POST_QUOTED = re.compile(
     rf"\s*[,.!?]?\s*(?P<np0>{_NP})\s+quoted\s+(?P<np>{_NP})\s+as\s+saying\b"
 )
 POST_SAID_X = re.compile(
-    rf"\s*[,!?—–]?\s*(?P<verb>{VERBS})\s+(?P<np>{_NP_LONG})"
+    rf"{_MARK_GAP}(?P<verb>{VERBS})\s+(?P<np>{_NP_LONG})"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|when|while|as|speaking|adding|according|who|which)\b)"
 )
 POST_ACCORDING = re.compile(
     rf"\s*[,.!?]?\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$))"
 )
 POST_X_SAID = re.compile(
-    rf"\s*[,!?—–]?\s*(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
+    rf"{_MARK_GAP}(?P<np>{_NP})(?P<app>\s*,[^,;“”\"]{{1,100}},|\s*,[^;“”\"]{{1,240}}?,|\s+(?:—|–|--?)\s[^—–]{{1,160}}?\s(?:—|–|--?))?\s+{_ADVERBS}(?P<verb>{VERBS})\b"
     rf"(?P<obj>\s+{_NP})?"
+)
+# An attribution set inside the quoted words between dashes, as Russian copy and its
+# translations write it: "«We are ready, – Lukashenko said, – to open …»".
+INNER_ASIDE = re.compile(
+    rf"[,.!?…]?[ \t]*[–—][ \t]*(?:(?P<np>{_NP})[ \t]+{_ADVERBS}{VERBS}"
+    rf"|{VERBS}[ \t]+(?P<np_after>{_NP}))[ \t]*[,.]?[ \t]*[–—][ \t]"
 )
 COMMA = re.compile(",")
 # What may follow a closing attribution to the end of its sentence.
@@ -48,7 +57,8 @@ TAIL = re.compile(r"[^,;“”\"]{0,70}(?:,\s*according to [^,;“”\"]{1,90})?
 # Before the opening mark.
 PRE_QUOTED = re.compile(rf"quoted\s+(?P<np>{_NP})\s+as\s+saying")
 PRE_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ii]n the words of) (?P<np>[^,;“”\"]{1,80}),"
+    r"\b(?:[Aa]ccording to|[Ii]n the words of|[Ii]n(?= (?:his|her|their) (?:own )?words,))"
+    r" (?P<np>[^,;“”\"]{1,80}),"
 )
 # What a document says is whoever it reports ("according to an official readout").
 DOCUMENT = re.compile(

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from ..doc import Document
 from ..references import References, Resolved
+from ..references.roles import is_clause
 from .found import Attribution
+
+
+def speaker_as_written(phrase: str | None) -> str | None:
+    """The speaker phrase a quote keeps: a noun phrase naming the speaker, or None
+    for a clause ("The Belarusian president held a meeting with Xi") whatever rule
+    read it (``references.roles.is_clause``)."""
+    if not phrase or is_clause(phrase):
+        return None
+    return phrase
 
 
 def _attribution(r: Resolved) -> Attribution:

@@ -23,6 +23,7 @@ import re
 from ..doc import Document
 from ..records import Quote
 from .patterns import VERB
+from .speakers import speaker_as_written
 
 _LABEL = re.compile(
     r"(?P<who>[^:\n\"“”«»]{2,120}?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]*"
@@ -64,7 +65,7 @@ def find_transcripts(doc: Document) -> list[Quote]:
                 start=s,
                 end=s + len(speech),
                 speaker_id=person.entity_id,
-                speaker=who.strip(),
+                speaker=speaker_as_written(who.strip()),
                 kind="speech",
                 attribution="transcript",
             )

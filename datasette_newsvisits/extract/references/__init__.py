@@ -9,6 +9,11 @@ The step between the entities and the steps that read them (quotes, labels): it 
 - ``descriptions``: "the Belarusian leader", "the ministry", "his counterpart",
   found once per document (``References.descriptions``) and resolved by salience
   (labels read them too);
+- ``salience``: how much each entity is what the article is about at a position,
+  by grammatical role (centering: a sentence's subject outranks its objects), from
+  names and from the descriptions and pronouns already resolved;
+- ``roles``: subject or object, read from the word that governs a name past its
+  title ("talks with Chinese President Xi Jinping": an object);
 - ``speech``: the clause grammar of reported speech both sides share.
 
 A phrase resolves to a person or organization the entity step found, or to nothing

@@ -23,7 +23,7 @@ is the most salient other person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -41,10 +41,10 @@ from ..vocabulary import (
     PERSON_ROLE_SYNONYMS,
     QUALIFIERS,
     RELATIONAL,
-    TITLE_WORDS,
     is_agent_noun,
 )
-from .speech import CONTEXT_BREAK, VERB
+from .roles import title_words
+from .speech import VERB
 
 if TYPE_CHECKING:
     from .resolver import References
@@ -81,6 +81,17 @@ _COMMA_NAME = re.compile(r",[ \u00a0]+(?=[A-Z])")
 _CONTINUES = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 _RELATION = re.compile(r"[ \u00a0]+(?:of|to|for)\b", re.IGNORECASE)
 HEADLINE_WORDS = 16
+_POSSESSIVE_MOD = re.compile(r"(?<![\w’'])[A-Z][\w.\-]*['’]s?(?=[ \u00a0])")
+_PRESIDENTIAL = re.compile(r"\bpresident(?:ial|['’]s)", re.IGNORECASE)
+AGE = "year-old"  # the role of "the 69-year-old"
+# "the 69-year-old" standing for a person: no noun after it, a verb or a clause's edge.
+_AGE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)[ \u00a0]+\d{2,3}-year-old(?=[,;.)]|[ \u00a0]+(?:who|has"
+    r"|had|is|was|also|then|later|" + VERB.pattern + r"))"
+)
+# Relations that characterize a person rather than name a post ("Putin's closest
+# ally" is the person the article is about; "Xi's adviser" is somebody else).
+CHARACTERIZING = frozenset(["ally", "partner", "friend", "protege"])
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,17 @@ def find(refs: References) -> list[Description]:
         d = _read(refs, role, role.start() < headline_end)
         if d is not None:
             found.append(d)
-    return found
+    for age in _AGE.finditer(text):  # "the 69-year-old told reporters"
+        surface = age.group().rstrip()
+        found.append(_of_person(age.start(), age.start() + len(surface), surface, AGE))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _of_person(start: int, end: int, surface: str, role: str) -> Description:
+    """A description of a person with no nationality, qualifier or owner."""
+    return Description(
+        start, end, surface, role, "person", None, None, None, None, None
+    )
 
 
 def _headline_end(text: str) -> int:
@@ -172,6 +193,8 @@ def _read(refs: References, role: re.Match, in_headline: bool) -> Description | 
     owner_start = lead.start("owner") if owner else det_start
     if (groups.get("det") or "").lower() in ("the", "this", "that"):
         owner_start = None
+        for mod in _POSSESSIVE_MOD.finditer(text, lead.start("mods"), lead.end("mods")):
+            owner_start = mod.start()  # "the Kremlin's closest partner"
     wanted = "person" if name in PERSON_ROLES else "organization"
     if wanted == "organization" and not (groups.get("det") or owner):
         return None  # a headline's bare "agency" or "ministry" is nobody in particular
@@ -201,18 +224,7 @@ def ending_at(refs: References, end: int, start: int) -> Description | None:
     if occupation is None or not is_agent_noun(occupation.group("noun").lower()):
         return None
     noun = occupation.group("noun").lower()
-    return Description(
-        occupation.start(),
-        end,
-        occupation.group(),
-        noun,
-        "person",
-        None,
-        None,
-        None,
-        None,
-        None,
-    )
+    return _of_person(occupation.start(), end, occupation.group(), noun)
 
 
 def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
@@ -225,9 +237,11 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
         for m in refs.mentions.between(d.start, d.end):
             if refs.type_of(m) == "organization":
                 return m.entity_id
-        owner = _owner_entity(refs, d)
+        owner = owner_of(refs, d)
         if owner is not None and d.role in ORGANIZATION_PARTS:
             return owner  # "Mr Xi's office", "Lukashenko's press service"
+        if d.role in ORGANIZATION_PARTS:
+            return _office_holder(refs, d, depth)
     contexts = refs.contexts
     if d.role in OTHER_PARTY:
         other = _possessor(refs, d, depth)
@@ -237,20 +251,68 @@ def resolve(refs: References, d: Description, depth: int = 0) -> str | None:
             lambda e: e != other and contexts.matches(e, d.nationality_re, None),
         )
     role_re, nationality_re = _role_pattern(d)
-    owner = _owner_entity(refs, d)
-    return _best(
-        refs,
-        d,
-        lambda e: e != owner and contexts.matches(e, nationality_re, role_re),
+    owner = owner_of(refs, d)
+    # "Kremlin ally": the nationality is the other party's, not the ally's own
+    own = DESCRIPTORS.get(d.role, d.role) not in RELATIONAL
+    keep = lambda e: e != owner and contexts.matches(e, nationality_re, role_re, own)
+    if is_epithet(d):
+        return _protagonist(refs, d, keep, depth)
+    return _best(refs, d, keep)
+
+
+def is_epithet(d: Description) -> bool:
+    """Whether a description characterizes rather than names a post: "the
+    69-year-old", "the Kremlin's closest partner"."""
+    return d.role == AGE or (
+        DESCRIPTORS.get(d.role, d.role) in CHARACTERIZING and d.owner_start is not None
     )
 
 
-def _role_pattern(d: Description) -> tuple[str, str | None]:
+def _protagonist(refs: References, d: Description, keep, depth: int) -> str | None:
+    """An epithet means whom the same words meant before ("the 69-year-old" again),
+    else, among the people salient there, the one the article has named most: an
+    outlet characterizes the person its story is about."""
+    surface = d.surface.lower()
+    for earlier in refs.descriptions:
+        if earlier.start >= d.start:
+            break
+        if earlier.surface.lower() == surface:
+            entity_id = refs.described(earlier, depth + 1)
+            if entity_id is not None:
+                return entity_id
+    ranked = refs.salience(d.start, d.wanted, keep)
+    if not ranked:
+        return _best(refs, d, keep)
+    named = refs.references_before(d.start)
+    return max(ranked, key=lambda pair: (named[pair[1]], pair[0]))[1]
+
+
+def _office_holder(refs: References, d: Description, depth: int) -> str | None:
+    """Whose office or press service a description without an owner is: the
+    president's ("the Belarusian presidential press service": the salient Belarusian
+    president), else what the same part meant before ("the press service" again)."""
+    if _PRESIDENTIAL.search(d.surface):
+        president = _of_person(d.start, d.end, d.surface, "president")
+        president = replace(
+            president, nationality=d.nationality, nationality_re=d.nationality_re
+        )
+        return resolve(refs, president, depth + 1)
+    for earlier in reversed(refs.descriptions):
+        if earlier.start < d.start and earlier.role == d.role:
+            return refs.described(earlier, depth + 1)
+    return None
+
+
+def _role_pattern(d: Description) -> tuple[str | None, str | None]:
     """What an entity's context must say for the description's role, and its
     nationality: a role's synonyms ("the leader" may be a president); for a
     longer descriptor its head word's, its first words read as a nationality
     ("the Kremlin leader": a Russian leader)."""
     nationality_re = d.nationality_re
+    if d.role == AGE:
+        return None, None  # anyone of an age the article gives
+    if DESCRIPTORS.get(d.role, d.role) in CHARACTERIZING and d.owner_start is not None:
+        return None, None  # "the Kremlin's closest partner": whoever is that to it
     if d.wanted != "person":
         synonyms = ORGANIZATION_ROLE_SYNONYMS.get(d.role) or re.escape(d.role)
         return rf"\b(?:{synonyms})", nationality_re
@@ -290,7 +352,7 @@ def _possessor(refs: References, d: Description, depth: int) -> str | None:
     """Whom "his" in "his counterpart" means, or the named owner ("Xi's host")."""
     if d.owner_start is None:
         return None
-    owner = _owner_entity(refs, d)
+    owner = owner_of(refs, d)
     if owner is not None:
         return owner
     word = refs.text[d.owner_start : d.owner_start + 3].lower()
@@ -301,7 +363,7 @@ def _possessor(refs: References, d: Description, depth: int) -> str | None:
     return None
 
 
-def _owner_entity(refs: References, d: Description) -> str | None:
+def owner_of(refs: References, d: Description) -> str | None:
     """The entity named by a possessive owner ("Lukashenko's spokesman")."""
     if d.owner_start is None:
         return None
@@ -331,7 +393,8 @@ class Contexts:
         self.refs = refs
         self._heads: dict[str, str] | None = None
         self._full: dict[str, str] = {}
-        self._cache: dict[tuple[str, str | None, str | None], bool] = {}
+        self._cache: dict[tuple, bool] = {}
+        self._own_roles: dict[str, str | None] = {}  # the role, when it names a country
 
     def of(self, entity_id: str) -> tuple[str, str]:
         """(heads, full context) of one entity."""
@@ -339,9 +402,10 @@ class Contexts:
             self._build()
         return self._heads.get(entity_id, ""), self._full.get(entity_id, "")
 
-    def matches(self, entity_id: str, nationality_re, role_re) -> bool:
-        """Whether the entity is what the role says, of that nationality."""
-        key = (entity_id, nationality_re, role_re)
+    def matches(self, entity_id: str, nationality_re, role_re, own=True) -> bool:
+        """Whether the entity is what the role says, of that nationality (with
+        ``own``, its own nationality, as far as the gazetteer knows it)."""
+        key = (entity_id, nationality_re, role_re, own)
         if key not in self._cache:
             heads, full = self.of(entity_id)
             if self.refs.entities[entity_id].type != "person":
@@ -349,8 +413,24 @@ class Contexts:
             self._cache[key] = bool(
                 (not nationality_re or re.search(nationality_re, full))
                 and (not role_re or re.search(role_re, heads))
+                and (not own or self._of_nation(entity_id, nationality_re))
             )
         return self._cache[key]
+
+    def _of_nation(self, entity_id: str, nationality_re: str | None) -> bool:
+        """Whether the gazetteer's role allows the nationality: a role that names a
+        country before any "to" ("President of Kazakhstan", "Chinese ambassador to
+        Belarus") decides it, whatever the article's words around the name ("the
+        Presidents of Kazakhstan and China, Tokayev and Xi")."""
+        if not nationality_re:
+            return True
+        if entity_id not in self._own_roles:
+            role = (self.refs.entities[entity_id].role or "").lower()
+            own = _OWN_ROLE.split(role)[0]
+            names = own and _COUNTRY_CONTEXT.search(own)
+            self._own_roles[entity_id] = own if names else None
+        own = self._own_roles[entity_id]
+        return own is None or bool(re.search(nationality_re, own))
 
     def _build(self) -> None:
         refs = self.refs
@@ -363,9 +443,15 @@ class Contexts:
             if entity is not None:
                 if m.entity_id not in heads:
                     role = (entity.role or "").lower()
-                    heads[m.entity_id] = [_HEAD_END.split(role)[0], entity.name.lower()]
+                    heads[m.entity_id] = [
+                        *(
+                            _HEAD_END.split(part.strip())[0]
+                            for part in _ROLES.split(role)
+                        ),
+                        entity.name.lower(),
+                    ]
                     full[m.entity_id] = [role, entity.name.lower()]
-                lead = _title_words(text[max(previous_end, m.start - 60) : m.start])
+                lead = title_words(text[max(previous_end, m.start - 60) : m.start])
                 heads[m.entity_id].append(lead)
                 full[m.entity_id].append(lead)
                 apposition = _APPOSITION.match(text, m.end)
@@ -383,38 +469,15 @@ class Contexts:
 
 
 _OPPOSITION = re.compile(r"\bopposition\s+")
+_OWN_ROLE = re.compile(r"\s(?:to|for)\s")  # "ambassador to Belarus": not Belarusian
+_COUNTRY_CONTEXT = re.compile(
+    "|".join(sorted(set(NATIONALITY_CONTEXT.values()) - {"opposition"}))
+)
+_ROLES = re.compile(
+    r"[;,]"
+)  # "Director of …; Foreign Minister of China (…)": two roles
 _HEAD_END = re.compile(r"\s(?:of|to|for|who|which|at|in)\s|['’]s?\s|,")
 _APPOSITION = re.compile(
     r",[ \u00a0]+(?P<words>(?:a|an|the|his|her|its|their|one|now|then|formerly)\b"
     r"[^,;:.!?\n“”\"]{1,80})(?=[,;.)]|$)"
 )
-_TITLE_WORDS = frozenset(
-    w
-    for phrase in [
-        *DESCRIPTORS,
-        *QUALIFIERS,
-        *NATIONALITIES,
-        *PERSON_ROLE_SYNONYMS,
-        *ORGANIZATION_ROLES,
-        *TITLE_WORDS,
-        "of",
-        "the",
-        "to",
-        "for",
-    ]
-    for w in phrase.split()
-)
-
-
-def _title_words(lead: str) -> str:
-    """The title words right before a name: "met Belarusian ruler" -> "belarusian ruler"."""
-    kept: list[str] = []
-    for word in reversed(CONTEXT_BREAK.split(lead)[-1].split()):
-        low = word.lower().strip('(“"')
-        bare = re.sub(r"['’]s?$", "", low)
-        if bare != low and bare not in NATIONALITY_CONTEXT:
-            break  # a possessive: the owner of the title, not the person
-        if not (word[:1].isupper() or bare in _TITLE_WORDS or is_agent_noun(bare)):
-            break
-        kept.append(bare)
-    return " ".join(reversed(kept))

@@ -23,18 +23,22 @@ person or organization, or to nothing, with the words kept as written.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from ..doc import Document
 from ..records import Mention
 from ..vocabulary import NOT_SPEAKER_NAMES, PASSIVE_CUES, PREPOSITIONS, SPEAKER_PRONOUNS
-from . import descriptions, pronouns
-from .resolved import DECAY, UNKNOWN, WINDOW, Resolved
+from . import descriptions, pronouns, roles
+from .resolved import UNKNOWN, WINDOW, Resolved
+from .salience import Salience
 from .speech import (
     AND_OR_BUT_ENDS,
     AUXILIARY_END,
     CLAUSE_START,
     DASH_ASIDE,
+    INVERTED_SUBJECT,
     LAST_PRONOUN,
+    OWN_WORDS,
     PARTICIPLE,
     PRONOUN_START,
     SUBJECT_CLAUSE,
@@ -43,6 +47,12 @@ from .speech import (
     VERB,
     WHO,
 )
+
+_GOVERNS_OBJECT = PREPOSITIONS | {"told", "met", "meet"}
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(c.isalnum() for c in text[start:end])
 
 
 class References:
@@ -56,7 +66,6 @@ class References:
         self.entities = self.mentions.entities
         self._events: list[int] | None = None
         self._event_memo: dict[int, Resolved] = {}
-        self._weights: dict[int, float] = {}
         self.spoken: list[tuple[int, Resolved]] = []  # quotation speakers so far
         self.spoken_at: list[int] = []
         self.mention_starts = {m.start: m for m in self.mentions}
@@ -65,6 +74,8 @@ class References:
         self.descriptions_by_end = {d.end: d for d in self.descriptions}
         self.descriptions_by_start = {d.start: d for d in self.descriptions}
         self._described: dict[tuple[int, int], str | None] = {}
+        self._salience = Salience(self)
+        self._objects: dict[int, bool] = {}
 
     # -- positions -----------------------------------------------------------------
 
@@ -93,13 +104,12 @@ class References:
         return self.mentions.type_of(m)
 
     def is_object(self, m: Mention) -> bool:
-        """Whether a mention follows a preposition or "told"/"met": not a subject."""
-        before = self.text[max(0, m.start - 12) : m.start].split()
-        return bool(before) and before[-1].lower() in PREPOSITIONS | {
-            "told",
-            "met",
-            "meet",
-        }
+        """Whether a mention follows a preposition or "told"/"met", its title between
+        or not ("talks with Chinese President Xi Jinping"): not a subject."""
+        if m.start not in self._objects:
+            word = roles.governing_word(self.text, m.start)
+            self._objects[m.start] = word in _GOVERNS_OBJECT
+        return self._objects[m.start]
 
     def described(self, d: descriptions.Description, depth: int = 0) -> str | None:
         """The entity a definite description means (remembered)."""
@@ -112,40 +122,18 @@ class References:
     # -- salience --------------------------------------------------------------------
 
     def weight(self, m: Mention) -> float:
-        """How much a mention makes its entity salient: a subject counts double, a
-        speaker (the subject of a verb of saying) more; a possessive or an object once."""
-        if m.start not in self._weights:
-            after = self.text[m.end : m.end + 3]
-            if self.is_object(m) or after[:1] in "’'":
-                weight = 1.0
-            else:
-                weight = 2.0
-                verb = self.last_event(m.end + 40, m.end)
-                if verb is not None and not self.text[m.end : verb].strip(" ,"):
-                    weight = 3.0
-            self._weights[m.start] = weight
-        return self._weights[m.start]
+        """How much a mention makes its entity salient (``salience``)."""
+        return self._salience.weight(m)
 
     def salience(self, pos: int, wanted: str, keep=None) -> list[tuple[float, str]]:
-        """Entities of type ``wanted`` named within ``WINDOW`` before ``pos``, most
-        salient first: each mention adds its ``weight``, halved for every sentence
-        between it and ``pos``; ``keep(entity_id)`` filters."""
-        here = self.sentence_index(pos)
-        scores: dict[str, float] = {}
-        last: dict[str, int] = {}
-        for m in self.mentions.between(max(0, pos - WINDOW), pos):
-            if self.type_of(m) != wanted or (keep and not keep(m.entity_id)):
-                continue
-            distance = here - self.sentence_index(m.start)
-            scores[m.entity_id] = scores.get(m.entity_id, 0.0) + self.weight(m) * (
-                DECAY**distance
-            )
-            last[m.entity_id] = m.start
-        return sorted(
-            ((score, e) for e, score in scores.items()),
-            key=lambda pair: (pair[0], last[pair[1]]),
-            reverse=True,
-        )
+        """Entities of type ``wanted`` referred to within ``WINDOW`` before ``pos``,
+        most salient first (``salience``: by grammatical role, halved for every
+        sentence between); ``keep(entity_id)`` filters."""
+        return self._salience.ranked(pos, wanted, keep)
+
+    def references_before(self, pos: int) -> Counter:
+        """How many times each entity is named or referred to before ``pos``."""
+        return self._salience.references_before(pos)
 
     def forget_speakers(self) -> None:
         """Forget the quotations' speakers (the quote step starts over)."""
@@ -246,6 +234,10 @@ class References:
         who = WHO.search(trimmed)  # "Xi, who said last year that …"
         if who:
             trimmed = trimmed[: who.start()].rstrip()
+            if roles.is_clause(trimmed):  # "… held talks with Xi, who stressed"
+                named = self.antecedent(sent_start + len(trimmed), depth)
+                if named is not None:
+                    return named
         if trimmed.endswith(","):  # "X, an apposition, said"
             inner = trimmed[:-1]
             comma = inner.rfind(",")
@@ -267,9 +259,30 @@ class References:
         for m in CLAUSE_START.finditer(text, sent_start, np_end):
             if not self.inside_quote(m.start()) or text[m.start()] in "”\"’'":
                 np_start = m.end()
-        if np_start >= np_end:
-            return Resolved()
+        if not _has_word(text, np_start, np_end):
+            # '"…", – emphasized the head of state': the speaker follows the verb
+            return self.after_verb(verb_at, depth)
         return self.resolve(np_start, np_end, depth)
+
+    def after_verb(self, verb_at: int, depth: int = 0) -> Resolved:
+        """The speaker named right after a verb of saying that follows a quotation
+        ('"…," said the President.')."""
+        verb = VERB.match(self.text, verb_at)
+        after = INVERTED_SUBJECT.match(self.text, verb.end()) if verb else None
+        if after is None:
+            return Resolved()
+        return self.resolve(after.start("np"), after.end("np"), depth)
+
+    def antecedent(self, end: int, depth: int = 0) -> Resolved | None:
+        """The person or organization named or described right before ``end``: whom
+        a "who" after it means."""
+        m = self.mentions.ending_at(end)
+        if m is not None and self.type_of(m) in ("person", "organization"):
+            return Resolved(m.surface, m.entity_id, "name")
+        d = self.descriptions_by_end.get(end)
+        if d is not None:
+            return Resolved(d.surface, self.described(d, depth), "descriptor")
+        return None
 
     def clause_subject(self, sent_start: int, end: int, depth: int = 0) -> Resolved:
         """The subject of the clause ending at ``end``: "Xi was noncommittal, repeating
@@ -337,19 +350,28 @@ class References:
             return pronouns.latter_or_former(self, phrase, start)
         if phrase.lower() in SPEAKER_PRONOUNS:
             return pronouns.pronoun(self, phrase, start, None, depth)
+        own = OWN_WORDS.fullmatch(phrase)  # "In his words, …"
+        if own:
+            return pronouns.pronoun(self, own.group(1), start, None, depth)
         tail = LAST_PRONOUN.search(phrase)  # "At a conference in Vilnius she"
         if tail and tail.group(1).lower() in ("he", "she", "they"):
             return pronouns.pronoun(
                 self, tail.group(1), start + tail.start(1), None, depth
             )
+        # a speaker phrase is a noun phrase: out of a clause, only the name or the
+        # description as written is kept ("… held a meeting with Xi" names nobody)
+        clause = roles.is_clause(phrase)
         display = " ".join(phrase.split()[-10:])
         d = descriptions.ending_at(self, end, start)
         if d is not None:
             before = text[start : d.start].split()
             if not before or before[-1].lower() not in PREPOSITIONS:
-                return Resolved(display, self.described(d, depth), "descriptor")
+                shown = text[d.start : end] if clause else display
+                return Resolved(shown, self.described(d, depth), "descriptor")
         m = self.mentions.ending_at(end)
         if m is not None:
+            if clause:
+                display = text[roles.title_start(text, m.start, start) : end]
             prefix = text[start : m.start].split()
             while prefix and prefix[-1].lower() in ("the", "a", "an"):
                 prefix.pop()  # "expert X of the University of Bremen"
@@ -367,7 +389,11 @@ class References:
             ):
                 prefix = text[start : m.start].split()
                 if not prefix or prefix[-1].lower() not in PREPOSITIONS | {"a", "an"}:
+                    if clause:
+                        display = text[roles.title_start(text, m.start, start) : end]
                     return Resolved(display, m.entity_id, "name")
+        if clause:
+            return Resolved()
         last = phrase.split()[-1]
         how = (
             "unnamed"

@@ -16,8 +16,9 @@ VERB = re.compile(r"(?<![\w\-’'])" + VERBS + r"\b")
 
 # Inside a speaker phrase.
 AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+OWN_WORDS = re.compile(r"(his|her|their|His|Her|Their)(?:[ \t]+own)?[ \t]+words")
 LAST_PRONOUN = re.compile(r"(?<=\s)(he|she|they|He|She|They)$")
-WHO = re.compile(r",?\s*\bwho$")
+WHO = re.compile(r",?\s*\b(?:who|which)$")
 AND_OR_BUT_ENDS = re.compile(r"(?:^|[\s,])(?:and|but)$")
 CLAUSE_START = re.compile(
     r"(?:[,;:()“”\"‘„«»]|[’'](?=\s)|\b(?:that|while|whereas|but|when|because|where|which|who|if|as)\b)\s*",
@@ -53,6 +54,11 @@ TRAILING_TIME = re.compile(
 )
 # An aside between dashes before the verb: "X — long described as … — said".
 DASH_ASIDE = re.compile(r"\s+(?:—|–|--|-)\s[^—–]{1,160}?\s*(?:—|–|--|-)$")
+# The speaker after a verb that follows its quotation: '"…," said the President.'
+INVERTED_SUBJECT = re.compile(
+    r"[ \t]+(?P<np>[^,.;:!?\n“”\"«»()]{1,80}?)(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:on|in"
+    r"|at|during|after|before|to|when|while|as|who|which|adding|noting)\b)"
+)
 # Where the lead-in before a mention stops ("… said. Foreign Minister X": "Foreign
 # Minister" is what the article says X is).
 CONTEXT_BREAK = re.compile(r"[.;:!?\n]")
