@@ -281,3 +281,11 @@ def test_a_qualifier_before_the_nationality_and_a_relations_qualifier(gazetteer)
     )
     assert ("Vladimir Makei", "foreign minister", "former", "belarusian") in found
     assert (LUK, "ally of putin", "long-time", None) in found
+
+
+def test_an_office_never_reaches_across_a_sentence_end(gazetteer):
+    text = (
+        "It was the Belarusian ruler's second trip to the head of China. "
+        "The last time Lukashenko flew to Beijing was in February."
+    )
+    assert all(label != "head" for _, label, _, _ in labels(text, gazetteer))

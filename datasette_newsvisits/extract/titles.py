@@ -94,6 +94,9 @@ _THE_STATE = re.compile(
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"(?<![\w'’\-])\w")
+# A sentence ending inside an institution's name: "… to the head of China. The last
+# time Lukashenko …" holds no office of Lukashenko's ("U.S. Senate" ends none).
+_SENTENCE_END = re.compile(r"\w*[a-z]{2}[.!?][\"”’»)]*\s")
 _OF_HINT = re.compile(r"\bof\b", re.IGNORECASE)
 _REACH = 120
 
@@ -110,7 +113,7 @@ def office_labels(
     if office is not None:
         found.append(_label(mention, office, office.start(), text))
     m = _OFFICE_AFTER.match(text, mention.end)
-    if m and _says_nothing(m, mentions):
+    if m and _in_one_sentence(m) and _says_nothing(m, mentions):
         found.append(_label(mention, m, mention.start, text))
     return found
 
@@ -125,9 +128,13 @@ def _office_before(text: str, mention: Mention, mentions: Mentions, lead_start: 
             m = _OFFICE_BEFORE.fullmatch(text, word.start(), mention.start)
             if m and m.group("comma") and not m.group("office")[0].isupper():
                 continue  # "Director of Telecom Serbia, X": a title, capitalized
-            if m and _says_nothing(m, mentions):
+            if m and _in_one_sentence(m) and _says_nothing(m, mentions):
                 return m
     return None
+
+
+def _in_one_sentence(m: re.Match) -> bool:
+    return not _SENTENCE_END.search(m.group("inst"))
 
 
 def plural_labels(text: str, people: list[Mention]) -> list[Label]:
