@@ -60,5 +60,8 @@ setup(
             # Property-based tests of the readers and the loader on random inputs.
             "hypothesis>=6.80",
         ],
+        # The statistical entity finder (extract/statistical.py); the English
+        # pipeline is installed separately (python -m spacy download en_core_web_sm).
+        "spacy": ["spacy>=3.7,<3.9"],
     },
 )

@@ -61,8 +61,13 @@ def evaluate(articles: Path, gold_path: Path, visit_files=()) -> dict:
     misses: dict[str, list[str]] = {}
     for name, g in gold.items():
         row = rows.get(name)
-        if row is None:
+        if row is None:  # a page the loader skipped is wrong on every field
             misses[name] = ["not loaded"]
+            for counts in tally.values():
+                counts[1] += 1
+            agencies[2] += len(g.get("agencies", []))
+            keep[1] += len(g.get("must_keep", []))
+            drop[1] += len(g.get("must_drop", []))
             continue
         wrong = misses.setdefault(name, [])
         for field, ok, shown in [

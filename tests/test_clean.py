@@ -147,6 +147,12 @@ def test_a_page_with_no_clutter_is_left_as_it_is():
         ("[[nid:123456]]", "markup"),
         ("Friday, 1 December 2023 - 10:59", "dateline"),
         ("Опубликовано: 1 декабря 2023, 10:59", "dateline"),
+        ("4 декабря 2023 в 22:10", "dateline"),
+        ("Подписывайтесь на «Минский курьер» в Telegram", "promo"),
+        ("Падпісвайцеся на наш канал у Telegram", "promo"),
+        ("By RFE/RL's Belarus Service", "byline"),
+        ("Home > News > World", "navigation"),
+        ("(With input from Xinhua)", "signoff"),
     ],
 )
 def test_more_kinds_of_clutter_real_pages_leave(clutter, step):
@@ -185,6 +191,36 @@ def test_a_long_paragraph_that_lost_its_final_period_is_kept():
     )
     cleaned = clean_text(f"{lead}\nThe two men discussed trade and the war in Ukraine.")
     assert cleaned.text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Copyright (c) 2023. Minsk Evening Courier. All Rights Reserved.",
+        "© 2023 Minsk Evening Courier",
+        "© Minsk Evening Courier",
+    ],
+)
+def test_the_last_paragraph_above_the_sites_copyright_is_no_caption(footer):
+    body = (
+        "Lukashenko arrived in Beijing on Monday for a working visit.\n"
+        "He last visited China in March, when he signed a joint statement with Xi."
+    )
+    cleaned = clean_text(f"{body}\n{footer}")
+    assert cleaned.text == body
+    assert footer in [r["text"] for r in cleaned.removed]
+
+
+def test_a_caption_above_a_picture_credit_inside_the_article_still_goes():
+    page = (
+        "Lukashenko arrived in Beijing on Monday for a working visit.\n"
+        "Xi Jinping and Alexander Lukashenko at the welcome ceremony.\n"
+        "Photo: Ivan Ivanov/TASS\n"
+        "The two leaders then held talks for three hours."
+    )
+    cleaned = clean_text(page)
+    assert "welcome ceremony" not in cleaned.text
+    assert cleaned.text.endswith("talks for three hours.")
 
 
 def test_a_story_flattened_to_one_line_without_a_full_stop_is_kept_whole():

@@ -18,10 +18,13 @@ from datasette_newsvisits.text.dates import find_dates, parse_date, url_date
         ("Lukaschenko kam am 1. März 2023 nach Peking", date(2023, 3, 1)),
         ("Loukachenko est arrivé le 1er mars 2023 à Pékin", date(2023, 3, 1)),
         ("卢卡申科2023年3月1日抵达北京", date(2023, 3, 1)),
+        ("新华社明斯克２０１５年５月１０日电", date(2015, 5, 10)),
         ("MINSK, 4 December 2023 (BelTA) - The talks began.", date(2023, 12, 4)),
         ("Updated: Dec. 4, 2023 11:02 GMT", date(2023, 12, 4)),
         ("Posted 2023.12.04 16:04 GMT+8", date(2023, 12, 4)),
         ("3/21/2023", date(2023, 3, 21)),
+        ("June 4, 20254:55 AM GMT+3Updated 1 hour ago", date(2025, 6, 4)),
+        ("1 March 202314:20", date(2023, 3, 1)),
         ("He may 5 times have said so", None),
         ("on Tuesday", None),
     ],
@@ -34,6 +37,25 @@ def test_a_day_and_month_without_a_year_is_a_partial_mention():
     [mention] = find_dates("The two leaders will meet on 14 April in Beijing.")
     assert (mention.year, mention.month, mention.day) == (None, 4, 14)
     assert mention.date is None
+
+
+def test_a_chinese_day_and_month_inside_running_text():
+    [mention] = find_dates("习近平主席3月1日在北京会见了卢卡申科")
+    assert (mention.year, mention.month, mention.day) == (None, 3, 1)
+    assert find_dates("公元1234年5月") == []
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("Лукашенко был в Пекине в марте 2023 года.", (2023, 3)),
+        ("Лукашэнка наведаў Пекін у сакавіку 2023 года.", (2023, 3)),
+        ("Лукашенко відвідав Пекін у грудні 2023 року.", (2023, 12)),
+    ],
+)
+def test_a_month_in_slavic_in_form_with_its_year(text, month):
+    [mention] = find_dates(text)
+    assert (mention.year, mention.month) == month
 
 
 def test_a_range_gives_both_ends_and_shares_the_year():

@@ -79,3 +79,61 @@ def test_surface_and_offset_point_into_the_text():
     text = "Trade rose 33 percent to $5 billion in 2022."
     for figure in extract_figures(text):
         assert text[figure.start : figure.start + len(figure.surface)] == figure.surface
+
+
+def test_a_bare_grouped_number_or_a_modified_one_is_a_count():
+    text = (
+        "Waiting lists rose from 50,397 in April. The toll was more than 24 and rising."
+    )
+    assert [(f.kind, f.value) for f in extract_figures(text) if f.kind != "date"] == [
+        ("count", 50397),
+        ("count", 24),
+    ]
+
+
+def test_ordinals_are_not_counts():
+    text = "Guards in 19th century uniforms marked the 75th anniversary."
+    assert [f for f in extract_figures(text) if f.kind != "date"] == []
+
+
+def test_an_amount_used_as_an_adjective_is_money():
+    text = "It is part of a trillion-dollar push to build roads."
+    assert [(f.kind, f.value, f.unit) for f in extract_figures(text)] == [
+        ("money", 1e12, "USD")
+    ]
+
+
+def test_irregular_plurals_and_digits_after_the_are_counts():
+    text = "They signed the 18 agreements and the purchase of 160 Airbus aircraft."
+    assert [(f.kind, f.value) for f in extract_figures(text)] == [
+        ("count", 18),
+        ("count", 160),
+    ]
+    assert extract_figures("The two leaders met.") == []
+
+
+def test_short_scales_and_more_currencies():
+    text = "Trade reached 5 bln USD, and Budapest pledged 300 billion forints."
+    assert [(f.kind, f.value, f.unit) for f in extract_figures(text)] == [
+        ("money", 5e9, "USD"),
+        ("money", 3e11, "HUF"),
+    ]
+
+
+def test_dozens_and_a_list_of_adjectives_before_the_noun():
+    text = (
+        "They signed almost four dozen deals; 27 intergovernmental, "
+        "interdepartmental and regional agreements were among them."
+    )
+    assert [(f.kind, f.value) for f in extract_figures(text)] == [
+        ("count", 48),
+        ("count", 27),
+    ]
+
+
+def test_only_a_range_shares_its_year_not_a_date_far_before_it():
+    text = "Minsk, December 5. Trade for January-October 2023 grew by half."
+    dates = [f.value for f in extract_figures(text) if f.kind == "date"]
+    assert dates == [1205, 20231000]
+    text = "The visit runs from February 28 to March 2, 2023."
+    assert [f.value for f in extract_figures(text)] == [20230228, 20230302]

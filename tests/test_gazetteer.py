@@ -105,3 +105,50 @@ def test_bad_types_are_refused():
 def test_a_gazetteer_survives_pickling_for_worker_processes(gazetteer):
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert [m.entity_id for m in copy.find("Putin")] == ["vladimir-putin"]
+
+
+def test_a_name_of_several_words_needs_its_capitals_in_the_text():
+    gazetteer = Gazetteer(
+        [{"name": "The Independent", "type": "organization", "aliases": []}]
+    )
+    assert [m.surface for m in gazetteer.find("The Independent reported.")] == [
+        "The Independent"
+    ]
+    assert gazetteer.find("The independent portal reported.") == []
+
+
+def test_capitals_and_the_world_are_known_places(gazetteer):
+    for name in ("Kazan", "Pyongyang", "Budapest", "Peru", "Rio de Janeiro"):
+        entity = gazetteer.lookup(name)
+        assert entity is not None and entity.type == "place", name
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Łukašenka", "Alexander Lukashenko"),
+        ("Alaksandar Łukašenka", "Alexander Lukashenko"),
+        ("Лукашенко", "Alexander Lukashenko"),
+        ("Си Цзиньпин", "Xi Jinping"),
+        ("Тихановская", "Sviatlana Tsikhanouskaya"),
+        ("Aleś Bialacki", "Ales Bialiatski"),
+        ("Maryia Kalesnikava", "Maria Kolesnikova"),
+        ("Viktar Babaryka", "Viktor Babariko"),
+        ("Pavel Latushka", "Pavel Latushko"),
+        ("Maksim Ryzhankou", "Maxim Ryzhenkov"),
+        ("Mikhail Myasnikovich", "Mikhail Myasnikovich"),
+        ("Andrei Kobyakov", "Andrei Kobyakov"),
+        ("Sergei Rumas", "Sergei Rumas"),
+        ("Sergei Martynov", "Sergei Martynov"),
+        ("Andrei Ravkov", "Andrei Ravkov"),
+        ("Geng Shuang", "Geng Shuang"),
+        ("Hua Chunying", "Hua Chunying"),
+        ("Lin Jian", "Lin Jian"),
+        ("Liang Guanglie", "Liang Guanglie"),
+        ("Cui Qiming", "Cui Qiming"),
+    ],
+)
+def test_officials_of_both_sides_and_their_spellings_are_known(written, name):
+    gazetteer = load_gazetteer()
+    [mention] = gazetteer.find(f"On Monday {written} spoke.")
+    assert gazetteer.get(mention.entity_id).name == name

@@ -160,15 +160,16 @@ def test_a_quotation_split_by_its_attribution_gives_both_parts_the_speaker():
     assert second.kind == "speech"
 
 
-def test_a_paragraph_continuation_is_one_quote_per_paragraph_with_one_speaker():
+def test_a_quotation_over_two_paragraphs_is_one_quote_with_one_speaker():
     text = (
         '"We met in March. We agreed on many things.\n\n'
         '"Now we are going to check what was done," Lukashenko said.'
     )
-    first, second = quotes(text)
-    assert first.text == "We met in March. We agreed on many things."
-    assert second.text == "Now we are going to check what was done,"
-    assert first.speaker_id == second.speaker_id == "lukashenko"
+    (quote,) = quotes(text)
+    assert quote.text.startswith("We met in March.")
+    assert quote.text.endswith("check what was done,")
+    assert quote.text == text[quote.start : quote.end]
+    assert quote.speaker_id == "lukashenko"
 
 
 def test_an_opening_mark_that_never_closes_is_not_a_quotation():
@@ -432,13 +433,20 @@ def test_a_pronoun_after_an_unknown_speaker_is_not_guessed():
 def test_the_rules_are_tried_in_the_order_of_the_list():
     assert [rule.__name__ for rule in RULES] == [
         "split_quotation",
+        "inner_aside",
         "introduced",
         "colon_introduction",
         "standing_alone",
+        "reported_clause",
+        "document_account",
         "verb_before",
         "attribution_after",
         "closing_attribution",
+        "possessive_phrase",
+        "epithet_before_name",
         "he_or_she_opening",
+        "sentence_subject",
+        "latest_speaker",
     ]
 
 

@@ -80,7 +80,7 @@ async def test_megabyte_arguments_cannot_hold_a_query_past_the_time_limit(tmp_pa
         + [f"quote_key({a})" for a in big]
     )
     response = await ds.client.get(
-        "/empty.json", params={"sql": sql, "_shape": "array"}
+        "/empty.json", params={"sql": sql, "_shape": "array"}, follow_redirects=True
     )
     assert response.status_code == 200, response.text
     assert set(response.json()[0].values()) == {None}

@@ -12,6 +12,7 @@ import pytest
 from datasette.app import Datasette
 from datasette.plugins import pm
 from load_helpers import REPO, check_database, command, rows, run, story
+from plugin_sample import table_json
 
 import datasette_newsvisits
 
@@ -68,8 +69,8 @@ async def test_a_served_database_keeps_answering_while_a_swap_load_replaces_it(
     assert db.stat().st_ino != inode  # a new file, renamed into place
     assert leftovers(db) == []
     restarted = Datasette(immutables=[str(db)])
-    response = await restarted.client.get("/newsvisits/articles.json?_size=0")
-    assert response.json()["filtered_table_rows_count"] == 1550
+    data = await table_json(restarted, "/newsvisits/articles", "_size=0")
+    assert data["filtered_table_rows_count"] == 1550
     assert check_database(db) == 1550
 
 

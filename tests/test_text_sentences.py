@@ -174,3 +174,24 @@ def test_bundled_seed_sentences():
         "The Kremlin has yet to provide any statement about the conversation." in found
     )
     assert all(s == s.strip() and s for s in found)
+
+
+def test_cyrillic_sentences_split_and_initials_and_abbreviations_hold():
+    text = (
+        "Президент прибыл в г. Пекин на переговоры. А. Г. Лукашенко встретился с "
+        "Си Цзиньпином. Стороны подписали соглашение."
+    )
+    assert sentences(text) == [
+        "Президент прибыл в г. Пекин на переговоры.",
+        "А. Г. Лукашенко встретился с Си Цзиньпином.",
+        "Стороны подписали соглашение.",
+    ]
+
+
+def test_chinese_sentences_end_at_the_full_stop_with_no_space_after_it():
+    text = "白俄罗斯总统抵达北京。两国元首举行会谈！双方签署了合作文件"
+    assert sentences(text) == [
+        "白俄罗斯总统抵达北京。",
+        "两国元首举行会谈！",
+        "双方签署了合作文件",
+    ]

@@ -9,26 +9,38 @@ what it reads.
 
 from __future__ import annotations
 
-from . import entities, figures, labels, quotes
+import os
+
+from . import entities, figures, labels, quotes, references
 from .doc import Document, Step
 from .gazetteer import Gazetteer
 from .records import Extraction
 
 STEPS: tuple[Step, ...] = (
     entities.STEP,  # adds entities and the mentions index
-    # Back-references ("the Belarusian leader", "he") are resolved inside quotes and
-    # labels for now; a shared resolver over the mentions belongs here, between the
-    # step that adds mentions and the steps that read them.
-    quotes.STEP,  # reads mentions, quotations, sentences
-    labels.STEP,  # reads mentions
+    references.STEP,  # adds the resolver of pronouns and descriptions
+    quotes.STEP,  # reads references, quotations, sentences
+    labels.STEP,  # reads mentions and references
     figures.STEP,  # reads the text alone
 )
+
+
+NER_VARIABLE = "NEWSVISITS_NER"  # "spacy": the statistical option (extract.statistical)
+
+
+def steps() -> tuple[Step, ...]:
+    """``STEPS``, with spaCy finding the unknown names when ``NEWSVISITS_NER=spacy``."""
+    if os.environ.get(NER_VARIABLE, "rules") == "spacy":
+        from .statistical import STEP as statistical_entities
+
+        return (statistical_entities, *STEPS[1:])
+    return STEPS
 
 
 def read_article(text: str, gazetteer: Gazetteer) -> Document:
     """The document of one cleaned article with every step run: pure, no I/O."""
     doc = Document(text, gazetteer)
-    for step in STEPS:
+    for step in steps():
         step.apply(doc)
     return doc
 

@@ -31,7 +31,14 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 # What a document has from the start, and what steps may add to it.
 READ_ON_CREATION = ("text", "paragraphs", "quotations", "sentences")
-ADDED_BY_STEPS = ("entities", "mentions", "quotes", "labels", "figures")
+ADDED_BY_STEPS = (
+    "entities",
+    "mentions",
+    "references",
+    "quotes",
+    "labels",
+    "figures",
+)
 
 
 class MissingPart(RuntimeError):
@@ -84,6 +91,11 @@ class Document:
     def mentions(self) -> Mentions:
         """The mention index (``extract.mentions``)."""
         return self._get("mentions")
+
+    @property
+    def references(self):
+        """The resolver of pronouns and descriptions (``extract.references``)."""
+        return self._get("references")
 
     @property
     def quotes(self) -> list:
@@ -173,12 +185,16 @@ class Step:
 def with_entities(
     text: str, entities: list[Entity], mentions: list[Mention]
 ) -> Document:
-    """A document whose entities and mentions are given rather than found.
+    """A document whose entities and mentions are given rather than found, with the
+    resolver over them (``extract.references``).
 
     For reading quotes or labels against entities found elsewhere (tests build
     them by hand to show one rule at a time).
     """
+    from .references import STEP as references
+
     doc = Document(text)
     doc.add("entities", list(entities))
     doc.add("mentions", Mentions(mentions, entities))
+    references.apply(doc)
     return doc

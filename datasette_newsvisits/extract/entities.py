@@ -19,6 +19,7 @@ words of organization names, sentence openers) split runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from ..text.fold import fold
@@ -27,15 +28,23 @@ from ..text.patterns import alternation
 from ..text.words import words
 from .doc import Document, Step
 from .gazetteer import Gazetteer
+from .institutions import named_things
 from .mentions import Mentions
 from .records import Entity, Mention
-from .vocabulary import NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_NOUNS, TITLE_WORDS
+from .vocabulary import (
+    NOT_NAME_WORDS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+    is_agent_noun,
+)
 
 UPPER = "".join(chr(i) for i in range(0x250) if chr(i).isupper())
 _TOKEN = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _NOUN_ALTERNATION = alternation(PERSON_NOUNS)
 _APPOSITION = re.compile(
-    rf",[ \t]+(?:(?:a|an|the|who|whose)\b[^.,;:\n]{{0,60}}?\b(?:{_NOUN_ALTERNATION})"
+    rf",[ \t]+(?:(?:a|an|the|who|whose|[{UPPER}][\w\-]*['’]s?)\b[^.,;:\n]{{0,60}}?"
+    rf"\b(?:{_NOUN_ALTERNATION})"
     rf"|(?:[a-z\-]+[ \t]+)?(?:{_NOUN_ALTERNATION})[ \t]+(?:of|to|for|at)\b)\b"
 )
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})+")
@@ -45,16 +54,29 @@ _FIRST_NAME = re.compile(rf"(?<![\w'’\-])({_TOKEN})(?:[ \t]+[{UPPER}]\.)?[ \t]
 MAX_NAME_WORDS = 4
 
 
-def extract_entities(doc: Document) -> tuple[list[Entity], Mentions]:
+def extract_entities(doc: Document, discover=None) -> tuple[list[Entity], Mentions]:
     """The distinct entities the document names (first mention first) and the
-    mention index, read against ``doc.gazetteer``."""
+    mention index, read against ``doc.gazetteer``.
+
+    ``discover(text, gazetteer, mentions)`` finds the names the gazetteer does not
+    know, as (start, end, surface, known entity or None, type or None); the rules
+    here by default (``extract.statistical`` offers spaCy's recognizer instead).
+    Organizations, places and events named by their head word ("Phoenix City
+    Council": ``extract.institutions``) are found after it either way.
+    """
     text, gazetteer = doc.text, doc.gazetteer
     mentions = Mentions(_with_first_names(text, gazetteer, gazetteer.find(text)))
     discovered: dict[str, Entity] = {}
-    for start, end, surface, entity in _people(text, gazetteer, mentions):
-        if entity is None:
-            entity = _new_person(surface, gazetteer, discovered)
-        mentions.add(Mention(entity.id, surface, start, end))
+    for finder in (discover or _people, _institutions):
+        for start, end, surface, entity, kind in finder(text, gazetteer, mentions):
+            if finder is _institutions:  # the places a name takes in
+                for place in mentions.between(start, end):
+                    mentions.remove(place)
+            if mentions.overlaps(start, end):
+                continue
+            if entity is None:
+                entity = new_entity(surface, gazetteer, discovered, kind)
+            mentions.add(Mention(entity.id, surface, start, end))
     for mention in _short_mentions(text, gazetteer, mentions, discovered):
         mentions.add(mention)
     entities: dict[str, Entity] = {}
@@ -73,6 +95,16 @@ STEP = Step(
     adds=("entities", "mentions"),
     run=extract_entities,
 )
+
+
+def _institutions(text: str, gazetteer: Gazetteer, taken: Mentions):
+    """Organizations, places and events named by their head (``institutions``)."""
+
+    def is_place(m: Mention) -> bool:
+        entity = gazetteer.get(m.entity_id)
+        return entity is not None and entity.type == "place"
+
+    return named_things(text, taken, is_place)
 
 
 def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
@@ -97,7 +129,8 @@ def _with_first_names(text: str, gazetteer: Gazetteer, mentions: list[Mention]):
 
 
 def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
-    """(start, end, surface, gazetteer entity or None) of people found by rules."""
+    """(start, end, surface, gazetteer entity or None, None) of people found by
+    rules."""
     segments = []  # (start, end, key, has a title or an apposition)
     for match in _RUN.finditer(text):
         segments.extend(_segments(text, match, taken))
@@ -115,7 +148,7 @@ def _people(text: str, gazetteer: Gazetteer, taken: Mentions):
             parts = key.split()
             evidence = singles.get(parts[-1], 0) > 0 or singles.get(parts[0], 0) > 0
         if entity is not None or evidence or counts[key] > 1:
-            yield start, end, text[start:end], entity
+            yield start, end, text[start:end], entity, None
 
 
 def _single_words(text: str) -> dict[str, int]:
@@ -136,7 +169,6 @@ def _segments(text: str, match: re.Match, taken: Mentions):
         (m.start() + match.start(), m.end() + match.start())
         for m in _WORD.finditer(match.group())
     ]
-    title = _title_before(text, match.start(), taken)
     run: list[tuple[int, int]] = []
     for span in [*spans, None]:
         word = text[span[0] : span[1]] if span else ""
@@ -148,27 +180,33 @@ def _segments(text: str, match: re.Match, taken: Mentions):
             possessive = _POSSESSIVE.search(text, start, end)
             if possessive:
                 end = possessive.start()
-            apposition = bool(_APPOSITION.match(text, end))
-            yield start, end, name_key(text[start:end]), title or apposition
+            evidence = _title_before(text, start, taken) or bool(
+                _APPOSITION.match(text, end)
+            )
+            yield start, end, name_key(text[start:end]), evidence
         run = []
-        if span and taken.covers(span[0]):
-            title = _title_before(text, span[0], taken)
-        else:
-            title = bool(span) and _POSSESSIVE.sub("", fold(word)) in TITLE_WORDS
 
 
 def _title_before(text: str, position: int, taken: Mentions) -> bool:
-    """Whether a title stands right before ``position``, or before the place there
-    ("Ambassador to China Yuri Senko")."""
-    before = text[max(0, position - 40) : position].split()
-    if before and fold(before[-1]) in TITLE_WORDS:
-        return True
-    if taken.covers(position):
-        return (
-            len(before) >= 2
-            and before[-1] in ("to", "of", "for", "in")
-            and fold(before[-2]) in TITLE_WORDS
-        )
+    """Whether a title stands right before ``position``: "Minister Sun", "adviser,
+    Yuri Ushakov", through the capitalized words of a title ("Minister of Foreign
+    Affairs Ivica Dačić", "Ambassador to China Yuri Senko"), or an agent noun
+    ("pacemaker Gideon Kipketer")."""
+    before = text[max(0, position - 60) : position].split()
+    if (
+        before
+        and before[-1].islower()
+        and fold(before[-1].rstrip(",")) not in TITLE_WORDS
+    ):
+        return is_agent_noun(before[-1])
+    for steps, word in enumerate(reversed(before)):
+        if steps >= 6 or (steps and word.endswith((",", ".", ";", ":"))):
+            return False
+        folded = fold(word.rstrip(","))
+        if folded in TITLE_WORDS:
+            return True
+        if not (word[:1].isupper() or folded in ("of", "to", "for", "the", "and")):
+            return False
     return False
 
 
@@ -176,8 +214,11 @@ def _not_name(word: str) -> bool:
     return _POSSESSIVE.sub("", fold(word)) in NOT_NAME_WORDS or word.isupper()
 
 
-def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
-    """A discovered person, with a slug id that no other entity uses."""
+def new_entity(
+    surface: str, gazetteer: Gazetteer, discovered: dict, kind: str | None = None
+) -> Entity:
+    """A discovered entity (a person unless ``kind`` or an organization word at its
+    end says otherwise), with a slug id that no other entity uses."""
     name = " ".join(surface.split())
     key = name_key(name)
     for entity in discovered.values():
@@ -186,20 +227,27 @@ def _new_person(surface: str, gazetteer: Gazetteer, discovered: dict) -> Entity:
     entity_id = slugify(name)
     if gazetteer.get(entity_id) or entity_id in discovered:
         entity_id = f"{entity_id}-2"
-    last = fold(name.split()[-1])
-    kind = "organization" if last in ORG_SUFFIXES else "person"
+    if kind is None:
+        last = fold(name.split()[-1])
+        kind = "organization" if last in ORG_SUFFIXES else "person"
     entity = Entity(id=entity_id, name=name, type=kind)
     discovered[entity_id] = entity
     return entity
 
 
 def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
-    """Single words naming a person whose full name the article gives."""
+    """Single words naming a person whose full name the article gives.
+
+    A word two people share (a family name: "Gideon Kipketer" and "Valentine
+    Kipketer") is the one named more often before it, else the one named first.
+    """
     owners: dict[str, set[str]] = {}
+    named: dict[str, list[int]] = {}
     for mention in mentions:
         entity = gazetteer.get(mention.entity_id) or discovered.get(mention.entity_id)
         if entity is None or entity.type != "person":
             continue
+        named.setdefault(entity.id, []).append(mention.start)
         for name in (entity.name, mention.surface):
             tokens = words(name)
             if len(tokens) < 2:
@@ -216,6 +264,19 @@ def _short_mentions(text, gazetteer, mentions: Mentions, discovered):
             continue
         word = _POSSESSIVE.sub("", match.group())
         owner = owners.get(fold(word))
-        if owner and len(owner) == 1:
-            found.append(Mention(next(iter(owner)), word, start, start + len(word)))
+        if owner:
+            entity_id = _most_named(owner, named, start)
+            if entity_id:
+                found.append(Mention(entity_id, word, start, start + len(word)))
     return found
+
+
+def _most_named(owners: set[str], named: dict[str, list[int]], pos: int) -> str:
+    """The one owner of a word, else the one named most often before ``pos``, else
+    the one named first."""
+    if len(owners) == 1:
+        return next(iter(owners))
+    return max(
+        sorted(owners),
+        key=lambda e: (bisect_left(named[e], pos), -named[e][0]),
+    )

@@ -80,9 +80,13 @@ SCALES = {
     "b": 1e9,
     "million": 1e6,
     "mln": 1e6,
+    "mn": 1e6,
+    "bln": 1e9,
+    "trln": 1e12,
     "m": 1e6,
     "thousand": 1e3,
     "k": 1e3,
+    "dozen": 12,
 }
 VAGUE = {
     "hundreds of billions": 1e11,
@@ -117,6 +121,18 @@ CURRENCY_WORDS = {
     "rubles": "RUB",
     "pounds": "GBP",
     "pounds sterling": "GBP",
+    "yen": "JPY",
+    "rupees": "INR",
+    "forints": "HUF",
+    "forint": "HUF",
+    "dinars": "RSD",
+    "tenge": "KZT",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "reais": "BRL",
+    "swiss francs": "CHF",
 }
 CURRENCY_SYMBOLS = {
     "us$": "USD",
@@ -137,7 +153,7 @@ _WORDNUM = (
     r"|a hundred|a dozen|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
-_SCALE = r"trillion|billion|million|thousand|bn|mln|tn|m|b|k"
+_SCALE = r"trillion|billion|million|thousand|dozen|trln|bln|bn|mln|mn|tn|m|b|k"
 _MODIFIER = (
     r"(?:more than|over|about|around|nearly|almost|at least|some|up to|fewer than"
     r"|less than|roughly|approximately|just over|just under)"
@@ -166,6 +182,11 @@ _CANDIDATES = re.compile(
     + r"(?![A-Za-z])|(?<![A-Za-z])(?-i:[aA](?= hundred| dozen))",
     re.IGNORECASE,
 )
+# "a trillion-dollar push", "a billion-dollar deal": an amount used as an adjective.
+_ADJECTIVE_MONEY = re.compile(
+    r"\b(?:an?|one)[ \u00a0]+(?P<scale>trillion|billion|million)-dollar\b",
+    re.IGNORECASE,
+)
 _MODIFIER_BEFORE = re.compile(rf"\b{_MODIFIER}[ \u00a0]+$", re.IGNORECASE)
 _EXCLUDED = re.compile(
     r"\+\d[\d \-().]{6,}\d|\(\d{2,5}\)[ \d\-]{5,}\d|\b\d{3}[ \-]\d{3}[ \-]\d{4}\b"  # phones
@@ -173,7 +194,7 @@ _EXCLUDED = re.compile(
     r"|https?://\S+"
 )
 _PERCENT = re.compile(
-    r"[ \u00a0]?(?:%|(?P<points>percentage points?)|percent\b|per[ \u00a0]cent\b)",
+    r"[ \u00a0]?(?:%|(?P<points>percentage points?)|percent\b|per[ \u00a0]cent\b|pct\b)",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(rf"[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE)
@@ -185,8 +206,16 @@ _TIME_AFTER = re.compile(
 )
 _HYPHEN_NOUN = re.compile(r"-(?P<unit>[a-z]+)\b")
 _NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*[ \u00a0]+){0,2}?"
-    r"(?:[a-z][\w\-]*s|people|children|men|women|police|staff|personnel|troops))\b"
+    r"[ \u00a0]+(?P<unit>(?:[A-Za-z][\w\-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){0,4}?"
+    r"(?:[a-z][\w\-]*s|people|children|men|women|police|staff|personnel|troops"
+    r"|aircraft|spacecraft|livestock|cattle|sheep|crew))\b"
+)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # "50,397": a count, not a year or code
+# What may follow a bare count: the end of a clause, or a word that starts another
+# part of it ("in April", "and at least 40").
+_BARE_END = re.compile(
+    r"[ \u00a0]*(?:[,.;:)]|$|(?:in|at|on|to|from|and|or|by|as|since|last|this)\b)"
 )
 _CURRENCY_OF = re.compile(
     rf"[ \u00a0]+of[ \u00a0]+(?P<cur>{_CURRENCY})\b", re.IGNORECASE
@@ -238,6 +267,12 @@ def extract_figures(text: str) -> list[Figure]:
         unit = CURRENCY_SYMBOLS[match.group("symbol").strip().lower()]
         figures.append(Figure("money", value, unit, match.group(), match.start()))
         taken.append(match.span())
+    for match in _ADJECTIVE_MONEY.finditer(text):
+        if _overlaps(taken, match.span()):
+            continue
+        value = SCALES[match.group("scale").lower()]
+        figures.append(Figure("money", value, "USD", match.group(), match.start()))
+        taken.append(match.span())
     for match in _numbers(text):
         if _overlaps(taken, match.span()):
             continue
@@ -286,10 +321,12 @@ def _classify(text: str, match: re.Match) -> Figure | None:
     value *= scale
     surface = match.group()
     start = match.start()
+    if digits and _ORDINAL.match(text, match.end("num")):
+        return None  # "19th century", "the 20th Party Congress"
     modifier = _MODIFIER_BEFORE.search(text, max(0, start - 20), start)
     if modifier:
         surface, start = text[modifier.start() : match.end()], modifier.start()
-    after = text[end : end + 60]
+    after = text[end : end + 100]
     percent = _PERCENT.match(after)
     if percent:
         unit = "percentage points" if percent.group("points") else "percent"
@@ -309,8 +346,8 @@ def _classify(text: str, match: re.Match) -> Figure | None:
         return Figure("date", int(digits) * 10000, "date", surface, start)
     if _TIME_AFTER.match(after) or "." in (digits or "") and scale == 1:
         return None
-    if _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
-        return None
+    if not digits and _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "the two leaders"; "the 18 agreements" is a count
     if match.group("vague"):
         noun = re.match(r"[ \u00a0]+of[ \u00a0]+(?P<unit>[a-z][\w\-]*)", after)
         unit = noun.group("unit").lower() if noun else None
@@ -320,6 +357,14 @@ def _classify(text: str, match: re.Match) -> Figure | None:
         return Figure("count", value, hyphen.group("unit").lower(), surface, start)
     noun = _NOUN_AFTER.match(after)
     if noun is None or noun.group("unit").split()[-1].lower() in _NOT_UNITS:
+        if (
+            digits
+            and (modifier or _GROUPED.fullmatch(digits))
+            and _BARE_END.match(after)
+        ):
+            # "rose from 50,397 in April", "a death toll of more than 24 and …":
+            # a number of things the sentence has named
+            return Figure("count", value, None, surface, start)
         return None
     if match.group("word") and value == 1:
         return None

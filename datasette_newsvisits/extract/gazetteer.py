@@ -21,7 +21,8 @@ any other entry is a new entity. How an alias matches in text:
 - a short all-capital alias ("EU", "SCO", "U.S.") matches only exactly as written;
 - any other alias matches case-insensitively and accent-insensitively, but only
   where the text has a capital first letter ("Lukaszenka" finds "Łukaszenka", never
-  "lukashenko" in a url).
+  "lukashenko" in a url) and, for an alias of several words, a capital wherever the
+  alias has one ("The independent portal" is not The Independent).
 
 Matches must stand on word boundaries and the longest match wins ("Xi'an" is the
 city, not "Xi"). An alias that two entries share names the first of them.
@@ -175,9 +176,15 @@ class Gazetteer:
 
         Only names of two or more words and at least ``FUZZY_MIN_CHARS`` letters are
         compared, with first letters of first and last words equal, so "Li Qiang" never
-        becomes "Li Keqiang".
+        becomes "Li Keqiang". A Chinese given name written in two parts is the same
+        name ("Wang Hu Ning" is Wang Huning).
         """
         tokens = words(name)
+        if len(tokens) == 3:
+            joined = f"{tokens[0]} {tokens[1]}{tokens[2]}"
+            entity_id = self._keys.get(joined)
+            if entity_id and self._entities[entity_id].type == "person":
+                return self._entities[entity_id]
         key = " ".join(tokens)
         if len(tokens) < 2 or len(key) < FUZZY_MIN_CHARS:
             return None
@@ -273,8 +280,18 @@ def _accept(surface: str, rules) -> str | None:
         elif surface[0].isupper():
             if len(surface) <= 3 and surface.isupper() and not alias.isupper():
                 continue  # "XI" as a numeral, not "Xi"
+            if " " in alias and not _capitals_agree(surface, alias):
+                continue  # "The independent portal" is not The Independent
             return entity_id
     return None
+
+
+def _capitals_agree(surface: str, alias: str) -> bool:
+    """Whether every word the alias capitalizes is capitalized in the text too."""
+    return all(
+        not a[:1].isupper() or s[:1].isupper()
+        for s, a in zip(surface.split(), alias.split(), strict=False)
+    )
 
 
 def _read_records(path: str | Path) -> tuple[list[dict], list[str]]:

@@ -22,19 +22,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..text.patterns import alternation
 from .doc import Document, Step
+from .epithets import extract_epithets
 from .mentions import Mentions
 from .records import Label, Mention
+from .references.descriptions import is_epithet, owner_of
+from .titles import office_labels, plural_labels
 from .vocabulary import (
     COUNTRY_NATIONALITY,
     DESCRIPTORS,
-    HEAD_DESCRIPTORS,
     NATIONALITIES,
-    NATIONALITY_COUNTRY,
     QUALIFIERS,
     RELATIONAL,
+    is_agent_noun,
+    with_qualifier,
 )
 
 _SP = r"[ \u00a0]+"
@@ -74,20 +78,18 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    rf"{_POSS}?(?:,{_SP}who)?{_SP}(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
+    rf"{_POSS}?(?:,{_SP}who|,{_SP}who{_SP}[^,;.:!?\n“”\"]{{1,120}},)?{_SP}"
+    rf"(?:is|was|remains|has{_SP}been|had{_SP}been|became)"
     rf"{_SP}(?:(?:also|still|considered|seen{_SP}as|widely{_SP}seen{_SP}as){_SP})?"
     rf"(?P<det>(?:a|an|the|one{_SP}of(?:{_SP}the)?){_SP})?",
     re.IGNORECASE,
 )
-_HEADS = _any_of(HEAD_DESCRIPTORS)
-_STAND_IN = re.compile(
-    rf"\b[Tt]he{_SP}(?i:{_NAT}){_SP}(?P<desc>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)"
-    rf"|\b[Tt]he{_SP}(?P<desc2>(?i:{_HEADS})){_SP}of{_SP}(?P<of>(?i:{_COUNTRY}))\b"
-    rf"|\b[Tt]he{_SP}(?P<kremlin>Kremlin{_SP}(?:leader|chief))\b(?![ \u00a0]+[A-Z])"
-    rf"|\b[Tt]he{_SP}(?P<qual>(?i:{_any_of(QUALIFIERS)})){_SP}(?P<desc3>(?i:{_HEADS}))\b"
-    rf"(?![ \u00a0]+[A-Z]|[ \u00a0]+of\b)",
+_CHAIN_NEXT = re.compile(
+    rf"(?:{_SP}of{_SP}[A-Z][\w’'\-]*(?:{_SP}[A-Z][\w’'\-]*){{0,3}})?"
+    rf"(?:,{_SP}and|,|{_SP}and){_SP}(?:(?:a|an|the|its|his|her){_SP})?",
+    re.IGNORECASE,
 )
+_TITLE_GOES_ON = re.compile(r"[ \u00a0]+[A-Z]")
 _WORDS_ONLY = re.compile(r"[\w \u00a0'’\-.]*")
 WINDOW = 120
 # Last words of whatever can end right before a name: descriptors, countries, "exile".
@@ -110,16 +112,20 @@ def extract_labels(doc: Document) -> list[Label]:
     labels: list[Label] = []
     person_ids = {m.entity_id for m in people}
     for mention in people:
-        labels.extend(_before(text, mention, mentions, short))
+        before = list(_before(text, mention, mentions, short))
+        labels.extend(before)
         labels.extend(_after(text, mention, mentions, short, person_ids))
-    labels.extend(_stand_ins(text, people, by_id, labels))
+        labels.extend(office_labels(text, mention, mentions, before=not before))
+    labels.extend(plural_labels(text, people))
+    labels.extend(_described(doc, short, person_ids))
+    labels.extend(extract_epithets(doc))
     unique = {(x.entity_id, x.label, x.start): x for x in labels}
     return sorted(unique.values(), key=lambda x: x.start)
 
 
 STEP = Step(
     "labels",
-    reads=("text", "entities", "mentions"),
+    reads=("text", "entities", "mentions", "references"),
     adds=("labels",),
     run=extract_labels,
 )
@@ -130,18 +136,60 @@ def _before(text: str, mention: Mention, mentions: Mentions, short: dict):
     window_start = max(0, mention.start - WINDOW)
     last = text[max(0, mention.start - 30) : mention.start].split()
     if not last or _bare(last[-1].rstrip(",")) not in _LAST_WORDS:
-        return  # cheap test first: no descriptor or country ends right here
+        # cheap test first: no descriptor or country ends right here; what the
+        # person does, perhaps ("firefighter Bill Viera")
+        if last and last[-1].islower() and is_agent_noun(last[-1]):
+            yield _agent_label(text, mention, last)
+        return
     match = _ending(_BEFORE_NAME, text, window_start, mention.start)
     if not match and last[-1].endswith(","):
         match = _ending(_BEFORE_NAME_COMMA, text, window_start, mention.start)
     while match:
         label = _label(mention.entity_id, match, match.start())
+        if label.qualifier is None and match.group("nat"):
+            label = _qualified(text, label, match.start())  # "Former Belarusian …"
         owner = _owner_before(text, mentions, match.start())
         if owner is None and label.label in RELATIONAL and not label.qualifier:
             label, owner = _adjunct_owner(text, mentions, match, label)
         yield _relate(label, owner, mention, short)
         chain = _CHAIN.search(text, window_start, match.start())
         match = chain and _ending(_CHAINED, text, window_start, chain.start())
+
+
+def _qualified(text: str, label: Label, start: int) -> Label:
+    """The label with the qualifier written before its nationality, if any."""
+    qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if qualifier is None:
+        return label
+    value = QUALIFIERS[" ".join(qualifier.group("qual").lower().split())]
+    base = DESCRIPTORS.get(_bare(label.label), label.label)
+    return replace(
+        label,
+        label=with_qualifier(base, value),
+        surface=text[qualifier.start() : start] + label.surface,
+        start=qualifier.start(),
+        qualifier=value,
+    )
+
+
+def _agent_label(text: str, mention: Mention, last: list[str]) -> Label:
+    """ "firefighter Bill Viera", "Kenyan pacemaker Gideon Kipketer": what the person
+    does, with the nationality before it."""
+    noun = last[-1]
+    start = mention.start - len(noun) - 1
+    nationality = None
+    if len(last) > 1:
+        nationality = NATIONALITIES.get(_bare(last[-2]))
+        if nationality:
+            start -= len(last[-2]) + 1
+    return Label(
+        mention.entity_id,
+        noun,
+        text[start : mention.start].strip(),
+        start,
+        None,
+        nationality,
+    )
 
 
 def _ending(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -167,6 +215,8 @@ def _adjunct_owner(text, mentions, match, label):
     mention = mentions.ending_at(match.start() - 1)
     if mention is None or text[mention.end] != " ":
         return label, None
+    if mentions.type_of(mention) != "person":
+        return label, None  # "Kremlin aide X": an aide, not an aide to an institution
     qualifier = _QUALIFIER_BEFORE.search(
         text, max(0, mention.start - 20), mention.start
     )
@@ -218,28 +268,66 @@ def _after(text: str, mention: Mention, mentions: Mentions, short: dict, people:
             continue
         label = _label(mention.entity_id, match, mention.start)
         end = match.end()
-        if pattern is _APPOSITION and not lead.group("det") and not lead.group("as"):
-            # "Xi Jinping, President of Belarus Alexander Lukashenko": a list, not a description
+        if pattern is _APPOSITION and not lead.group("as"):
+            # "Xi Jinping, President of Belarus Alexander Lukashenko", "X, the Minister
+            # of Interior Y": a list of titled names, not a description of X
             following = _next_mention(text, mentions, match.end("desc"), people)
-            if following and label.label not in RELATIONAL:
+            if (
+                following
+                and label.label not in RELATIONAL
+                and (not lead.group("det") or following.start <= match.end() + 1)
+            ):
                 continue
+        if _TITLE_GOES_ON.match(text, match.end()) and not mentions.covers(
+            match.end() + 1
+        ):
+            continue  # "Minister of Information Technologies": a title we do not know
         if label.label in RELATIONAL and owner is None and match.group("rel"):
-            owner = _next_mention(text, mentions, match.end())
+            # "ally of Kremlin chief Vladimir Putin": the person, past a title
+            owner = _next_mention(text, mentions, match.end(), people) or _next_mention(
+                text, mentions, match.end()
+            )
         pronoun = (lead.group("det") or "").strip().lower() in ("his", "her")
         if label.label in RELATIONAL and owner is None and pronoun:
             owner = _previous_person(mentions, mention, people)
         elif label.label in RELATIONAL and owner is not None:
             end = max(end, owner.end)
         label = _relate(label, owner, mention, short)
-        yield Label(
-            label.entity_id,
-            label.label,
-            text[mention.start : end].strip(),
-            mention.start,
-            label.qualifier,
-            label.nationality,
-        )
+        yield replace(label, surface=text[mention.start : end].strip())
+        if owner is None:  # "X, the president of Y and a close ally of Z": a chain
+            yield from _chained(text, mention, match.end("desc"), mentions, short)
         return
+
+
+def _describes_after(text: str, end: int) -> bool:
+    """Whether an apposition or a copula with a descriptor follows ``end`` (a cheap
+    test before resolving whom a description means)."""
+    for pattern in (_APPOSITION, _COPULA):
+        lead = pattern.match(text, end)
+        if lead and _DESCRIPTION.search(text, lead.end(), lead.end() + OBJECT_GAP + 40):
+            return True
+    return False
+
+
+def _chained(text: str, mention: Mention, position: int, mentions, short):
+    """The further descriptions of an apposition chain after its first one."""
+    while True:
+        link = _CHAIN_NEXT.match(text, position)
+        if not link:
+            return
+        match = _DESCRIPTION.match(text, link.end())
+        if not match:
+            return
+        label = _label(mention.entity_id, match, mention.start)
+        position = match.end("desc")
+        if match.group("rel"):
+            if label.label not in RELATIONAL:
+                return
+            owner = _next_mention(text, mentions, match.end())
+            if owner is not None and mentions.type_of(owner) == "person":
+                label = _relate(label, owner, mention, short)
+                position = owner.end
+        yield replace(label, surface=text[mention.start : position].strip())
 
 
 def _owned_description(text: str, mentions: Mentions, position: int):
@@ -285,79 +373,54 @@ def _next_mention(
     return None
 
 
-def _stand_ins(text, people, by_id, labels):
-    """ "the Belarusian leader": the labelled person of that nationality."""
-    if not people:
-        return []
-    counts = Counter(m.entity_id for m in people)
+def _described(doc: Document, short: dict, people: set) -> list[Label]:
+    """ "the Belarusian leader", "the veteran leader", "the Kremlin's closest
+    partner": a description the resolver (``extract.references``) gives to a
+    person, when its role is a descriptor; and what an apposition or a copula after
+    any description of a person says ("The 69-year-old … is a staunch ally of X")."""
+    refs = doc.references
+    text, mentions = doc.text, doc.mentions
     found = []
-    for match in _STAND_IN.finditer(text):
-        qualifier = None
-        if match.group("nat"):
-            nationality = NATIONALITIES[_bare(match.group("nat"))]
-            desc = match.group("desc")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("of"):
-            nationality = COUNTRY_NATIONALITY[_bare(match.group("of"))]
-            desc = match.group("desc2")
-            person = _person_of(nationality, counts, by_id, labels)
-        elif match.group("kremlin"):
-            nationality, desc = "russian", match.group("kremlin")
-            person = _person_of(nationality, counts, by_id, labels)
-        else:
-            nationality, desc = None, match.group("desc3")
-            qualifier = QUALIFIERS[match.group("qual").lower()]
-            person = _last_head(people, by_id, labels, match.start())
-        if person:
-            found.append(
-                Label(
-                    person,
-                    DESCRIPTORS[_bare(desc)],
-                    match.group(),
-                    match.start(),
-                    qualifier,
-                    nationality,
-                )
-            )
-    return found
-
-
-def _last_head(people, by_id, labels, position) -> str | None:
-    """The person last named before ``position`` who leads something."""
-    for mention in sorted(people, key=lambda m: m.start, reverse=True):
-        if mention.start >= position:
+    for d in refs.descriptions:
+        if d.wanted != "person":
             continue
-        entity = by_id[mention.entity_id]
-        role = (entity.role or "").lower()
-        led = any(
-            x.entity_id == entity.id and x.label in HEAD_DESCRIPTORS for x in labels
+        quoted = doc.quotations.covers(d.start)
+        label = DESCRIPTORS.get(d.role)
+        if quoted and (label is None or d.nationality is None):
+            continue  # "the president" in someone's words: often whom they address
+        described_after = not quoted and _describes_after(text, d.end)
+        relation = label in RELATIONAL and not d.headline
+        if relation and not is_epithet(d):
+            label = None  # "the partner", "her adviser": whose, the apposition says
+        if label is None and not described_after:
+            continue
+        entity_id = refs.described(d)
+        entity = refs.entities.get(entity_id) if entity_id else None
+        if entity is None or entity.type != "person":
+            continue
+        if described_after:
+            described = Mention(entity_id, d.surface, d.start, d.end)
+            found.extend(_after(text, described, mentions, short, people))
+        if label is None:
+            continue
+        nationality = d.nationality
+        if relation:
+            owner = owner_of(refs, d)
+            if owner is None:
+                continue
+            label = f"{label} of {short.get(owner, refs.entities[owner].name.lower())}"
+            nationality = None  # "the Kremlin's partner": the owner's, not theirs
+        found.append(
+            Label(
+                entity_id,
+                with_qualifier(label, d.qualifier),
+                d.surface,
+                d.start,
+                d.qualifier,
+                nationality,
+            )
         )
-        if led or role.startswith(("president of", "leader of")):
-            return entity.id
-        return None
-    return None
-
-
-def _person_of(nationality, counts, by_id, labels) -> str | None:
-    country = NATIONALITY_COUNTRY.get(nationality, "").lower()
-
-    def score(entity_id):
-        entity = by_id[entity_id]
-        labelled = any(
-            x.entity_id == entity_id
-            and x.nationality == nationality
-            and x.label in HEAD_DESCRIPTORS
-            for x in labels
-        )
-        role = (entity.role or "").lower()
-        heads = bool(country) and any(
-            f"{title} of {country}" in role for title in ("president", "leader")
-        )
-        return (heads, labelled, counts[entity_id])
-
-    best = max(counts, key=score)
-    labelled, heads, _ = score(best)
-    return best if labelled or heads else None
+    return found
 
 
 def _short_names(mentions: Mentions, by_id: dict) -> dict[str, str]:
@@ -392,10 +455,11 @@ def _label(entity_id: str, match: re.Match, start: int) -> Label:
         nationality = NATIONALITIES[_bare(groups["nat"])]
     elif groups.get("of"):
         nationality = COUNTRY_NATIONALITY[_bare(groups["of"])]
-    qualifier = QUALIFIERS[groups["qual"].lower()] if groups.get("qual") else None
+    written = groups.get("qual")
+    qualifier = QUALIFIERS[" ".join(written.lower().split())] if written else None
     return Label(
         entity_id,
-        DESCRIPTORS[_bare(groups["desc"])],
+        with_qualifier(DESCRIPTORS[_bare(groups["desc"])], qualifier),
         match.group().strip(),
         start,
         qualifier,

@@ -34,6 +34,14 @@ class Mentions:
             self._covered.update(range(mention.start, mention.end))
         self._index = None
 
+    def remove(self, mention: Mention) -> None:
+        """Take a mention out (a longer name found later took it in); the
+        characters it spanned are free again."""
+        self._items.remove(mention)
+        if self._covered is not None:
+            self._covered.difference_update(range(mention.start, mention.end))
+        self._index = None
+
     def set_entities(self, entities: Iterable[Entity]) -> None:
         """The entities the mentions point at (for ``entity`` and ``type_of``)."""
         self.entities = {e.id: e for e in entities}

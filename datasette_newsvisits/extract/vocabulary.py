@@ -5,89 +5,26 @@ All words are folded (lower case, no accents).
 
 from __future__ import annotations
 
+import re
+
 from ..text.words import STOP_WORDS
+from .nations import (  # noqa: F401 (re-exported: the one table is extract/nations.py)
+    COUNTRY_NATIONALITY,
+    NATIONALITIES,
+    NATIONALITY_CONTEXT,
+    NATIONALITY_COUNTRY,
+)
 
 
 def _split(words: str) -> list[str]:
     return words.split()
 
 
-# Nationality adjectives (and country names used as adjectives) -> nationality label.
-NATIONALITIES = {
-    "belarusian": "belarusian",
-    "belarussian": "belarusian",
-    "belorussian": "belarusian",
-    "belarus": "belarusian",
-    "chinese": "chinese",
-    "china": "chinese",
-    "russian": "russian",
-    "russia": "russian",
-    "ukrainian": "ukrainian",
-    "ukraine": "ukrainian",
-    "american": "american",
-    "us": "american",
-    "u.s.": "american",
-    "french": "french",
-    "france": "french",
-    "german": "german",
-    "germany": "german",
-    "polish": "polish",
-    "poland": "polish",
-    "lithuanian": "lithuanian",
-    "lithuania": "lithuanian",
-    "iranian": "iranian",
-    "iran": "iranian",
-    "uzbek": "uzbek",
-    "uzbekistan": "uzbek",
-    "kazakh": "kazakh",
-    "indian": "indian",
-    "pakistani": "pakistani",
-    "british": "british",
-    "turkish": "turkish",
-    "hungarian": "hungarian",
-    "serbian": "serbian",
-    "japanese": "japanese",
-    "south korean": "south korean",
-    "korean": "korean",
-    "italian": "italian",
-    "european": "european",
-}
-
-# Country names as written after "of" ("President of Belarus") -> nationality.
-COUNTRY_NATIONALITY = {
-    "belarus": "belarusian",
-    "the republic of belarus": "belarusian",
-    "china": "chinese",
-    "the people's republic of china": "chinese",
-    "the people’s republic of china": "chinese",
-    "the prc": "chinese",
-    "russia": "russian",
-    "ukraine": "ukrainian",
-    "the united states": "american",
-    "france": "french",
-    "germany": "german",
-    "poland": "polish",
-    "lithuania": "lithuanian",
-    "iran": "iranian",
-    "uzbekistan": "uzbek",
-    "kazakhstan": "kazakh",
-    "india": "indian",
-    "pakistan": "pakistani",
-}
-
-# Country entity ids whose leaders "the <nationality> leader" can mean.
-NATIONALITY_COUNTRY = {
-    "belarusian": "Belarus",
-    "chinese": "China",
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "american": "United States",
-    "french": "France",
-    "german": "Germany",
-    "polish": "Poland",
-    "iranian": "Iran",
-    "uzbek": "Uzbekistan",
-}
+_PORTFOLIOS = _split(
+    """defence economy finance trade commerce interior justice agriculture energy
+    health education transport industry culture information labour emergencies"""
+)
+_SECRETARIES = _split("health home foreign defence treasury commerce energy interior")
 
 # Descriptors outlets attach to people, as written -> normalized label.
 # Longer phrases are tried first. "counterpart" is left out on purpose: it says who
@@ -108,14 +45,27 @@ DESCRIPTORS = {
     "opposition leader": "opposition leader",
     "prime minister": "prime minister",
     "foreign minister": "foreign minister",
+    **{f"{portfolio} minister": f"{portfolio} minister" for portfolio in _PORTFOLIOS},
+    # "Minister of Defense X" -> defence minister (what the scorer and readers expect)
     **{
-        f"{portfolio} minister": f"{portfolio} minister"
-        for portfolio in _split(
-            """defence economy finance trade commerce interior justice agriculture energy
-        health education transport industry culture information labour emergencies"""
-        )
+        f"minister of {the}{portfolio}": f"{portfolio} minister"
+        for portfolio in _PORTFOLIOS
+        for the in ("", "the ")
+    },
+    "minister of defense": "defence minister",
+    "minister of foreign affairs": "foreign minister",
+    **{
+        f"{portfolio} secretary": f"{portfolio} secretary" for portfolio in _SECRETARIES
     },
     "defense minister": "defence minister",
+    "foreign policy adviser": "foreign policy adviser",
+    "foreign policy advisor": "foreign policy adviser",
+    "trade representative": "trade representative",
+    "vice mayor": "vice mayor",
+    "mayor": "mayor",
+    "governor": "governor",
+    "speaker": "speaker",
+    "first deputy prime minister": "first deputy prime minister",
     "vice premier": "vice premier",
     "vice president": "vice president",
     "press secretary": "press secretary",
@@ -150,6 +100,11 @@ DESCRIPTORS = {
     "protege": "protege",
     "critic": "critic",
     "opponent": "opponent",
+    "laureate": "laureate",
+    "deputy minister": "deputy minister",
+    "vice minister": "deputy minister",
+    "minister": "minister",
+    "diplomat": "diplomat",
 }
 
 # Descriptors that name a relation: "ally of Putin" -> "ally of putin".
@@ -205,9 +160,29 @@ QUALIFIERS = {
     "exiled": "exiled",
     "illegitimate": "illegitimate",
     "self-proclaimed": "self-proclaimed",
+    "de facto": "de facto",
+    "long-serving": "long-time",
+    "longest-serving": "long-time",
     "chief": "chief",
     "acting": "acting",
 }
+
+# Qualifiers that change what the label says, kept in the label itself too
+# ("self-proclaimed president" is not a president).
+MEANING_QUALIFIERS = frozenset(
+    ["self-proclaimed", "self-styled", "de facto", "authoritarian", "long-time"]
+)
+
+
+def with_qualifier(label: str, qualifier: str | None) -> str:
+    """The label, with a qualifier that changes its meaning in front of it
+    ("self-proclaimed president", "de facto leader"); other qualifiers stay in
+    their own column ("close ally" is an ally), as does any qualifier of a relation
+    ("long-time ally of Putin" is an ally of Putin)."""
+    if qualifier in MEANING_QUALIFIERS and label.split()[0] not in RELATIONAL:
+        return f"{qualifier} {label}"
+    return label
+
 
 # Words before a capitalized name that make it a person's name.
 TITLE_WORDS = frozenset(
@@ -219,9 +194,31 @@ TITLE_WORDS = frozenset(
     dr. sir journalist correspondent editor lawmaker mp diplomat official expert
     economist activist blogger politician ceo founder lawyer dissident candidate
     commentator scholar historian strongman ruler dictator king queen pope
-    counterpart"""
+    counterpart speaker mayor firefighter representative manager"""
     )
 )
+
+# A lower-case noun for what someone does, right before a name ("pacemaker Gideon
+# Kipketer", "firefighter Bill Viera"): an agent noun, not one of these words.
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)")
+_NOT_AGENTS = frozenset(
+    _split(
+        """after over under other either neither whether rather together never ever
+    later earlier further former latter border order number center centre winter
+    summer water power paper letter matter chapter quarter december november october
+    september computer corner partner for nor major minor floor door sector factor
+    favor favour honor honour labor labour mirror error interior exterior superior
+    prior corridor register answer offer cover consider remember deliver gather
+    enter counter proper upper lower inner outer daughter brother sister mother
+    father monitor visitor"""
+    )
+)
+
+
+def is_agent_noun(word: str) -> bool:
+    """Whether a lower-case word names what someone does ("pacemaker", "analyst")."""
+    return bool(_AGENT.fullmatch(word)) and word not in _NOT_AGENTS
+
 
 # Nouns that make an apposition a person's description ("X, a senior adviser to ...").
 PERSON_NOUNS = frozenset(
@@ -281,6 +278,19 @@ _ORG_WORDS = _split(
     visits meeting summit statement interview report reports"""
 )
 
+# Fields an institution's name may end in after "and" ("Institute of European and
+# Asian Studies", "Ministry of Agriculture and Food").
+FIELDS = frozenset(
+    _split(
+        """studies sciences science affairs food research development trade technology
+    technologies industry culture tourism planning security cooperation communications
+    information justice health education defence defense energy transport finance
+    economics economy policy languages arts resources environment welfare labour labor
+    protection situations relations law management agriculture commerce sport sports
+    youth"""
+    )
+)
+
 # Last words that make a discovered name an organization ("Oxford Economics").
 ORG_SUFFIXES = frozenset(
     _split(
@@ -294,6 +304,7 @@ NOT_NAME_WORDS = frozenset(
     [*_FUNCTION_WORDS, *_CALENDAR, *_DEMONYMS, *_ORG_WORDS]
     + [w for w in TITLE_WORDS]
     + ["foreign", "vice", "minister", "secretary", "general", "premier", "state"]
+    + [*_PORTFOLIOS, "affairs", "technologies", "technology", "tourism", "defense"]
 )
 
 
@@ -312,11 +323,28 @@ SAYING_VERBS = frozenset(
     suggested vowed promised confirmed confirms repeated repeats continued continues
     concluded concludes answered answers responded responds observed observes
     cautioned predicted quipped joked conceded maintained maintains countered retorted
-    admits admit insist"""
+    admits admit insist expressed expresses voiced saying adding noting stressing
+    repeating insisting warning explaining emphasizing emphasising recalling urging
+    lauded lauds pledged pledges reaffirmed reaffirms affirmed underscored underscores
+    proposed proposes conveyed denounced slammed criticised criticized accused
+    posted posts tweeted tweets believes believed thinks hopes hoped"""
     )
 )
 SAYING_PHRASES = frozenset(
-    ["pointed out", "points out", "put it", "puts it"]
+    [
+        "pointed out",
+        "points out",
+        "put it",
+        "puts it",
+        "drew attention",
+        "draws attention",
+        # a conviction reported like words ("«…», the head of state is convinced")
+        "is convinced",
+        "was convinced",
+        "is sure",
+        "is confident",
+        "was confident",
+    ]
     + [f"{v} quoted as saying" for v in ("was", "were", "is", "has been")]
 )
 
@@ -325,7 +353,7 @@ SAYING_PHRASES = frozenset(
 PASSIVE_CUES = frozenset(
     _split(
         """is was are were be been being the his her their its these those a an such
-    recent new latest earlier so when if once"""
+    recent new latest earlier so when if once in of with during by for at as"""
     )
 )
 
@@ -364,6 +392,8 @@ SPEAKER_PRONOUNS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",  # "in his words"
+    "their": "organization",
     "they": "organization",
     "them": "organization",
     "it": "organization",
@@ -425,39 +455,71 @@ PERSON_ROLE_SYNONYMS = {
 ORGANIZATION_ROLES = _split(
     """ministry government agency service office department secretariat embassy
     broadcaster television council commission bloc alliance organization organisation
-    administration kremlin party"""
+    administration kremlin party paper newspaper tabloid daily broadcaster channel
+    outlet"""
 ) + ["foreign ministry", "news agency", "press service"]
+# What an organization's name or role must say for "the <role>" to be it.
+ORGANIZATION_ROLE_SYNONYMS = {
+    "paper": r"paper|tabloid|daily|times|post|journal|gazette",
+    "newspaper": r"paper|tabloid|daily|times|post|journal|gazette",
+    "tabloid": r"tabloid|paper",
+    "daily": r"daily|paper",
+    "agency": r"agency|xinhua|tass|belta|reuters|afp",
+    "news agency": r"agency",
+    "broadcaster": r"broadcaster|television|tv|channel|radio",
+    "channel": r"channel|television|tv|broadcaster",
+    "television": r"television|tv|broadcaster|channel",
+    "outlet": r"news|paper|broadcaster|agency|media|outlet|portal",
+}
 # Roles that name a part of the organization the phrase names ("the SCO secretariat").
 ORGANIZATION_PARTS = frozenset(
     ["secretariat", "office", "service", "press service", "embassy", "spokesperson"]
 )
 
-# A modifier of "the <role>" -> a regular expression what the article says about the
-# entity must match ("the Belarusian leader" is someone Belarus is said of).
-NATIONALITY_CONTEXT = {
-    "belarusian": "belarus",
-    "belarussian": "belarus",
-    "belarus": "belarus",
-    "chinese": "chin",
-    "china": "chin",
-    "beijing": "chin",
-    "russian": "russia|kremlin|moscow",
-    "russia": "russia|kremlin|moscow",
-    "kremlin": "russia|kremlin|moscow",
-    "ukrainian": "ukrain|kyiv",
-    "american": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "us": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "u.s.": "americ|united states|u\\.s\\.|\\bus\\b|washington",
-    "german": "german|berlin",
-    "polish": "polish|poland|warsaw",
-    "french": "french|france|paris",
-    "european": "europe|\\beu\\b",
-    "eu": "europe|\\beu\\b",
-    "uzbek": "uzbek",
-    "opposition": "opposition",
-}
+# Words that cannot stand between a determiner and its role noun: "the talks with
+# the leader" is not a description, "the first European leader" refers to no one.
+NOT_DESCRIPTION_MODIFIERS = frozenset(
+    _split(
+        """and or of in on at to with by for from as that which who said says told is
+    was are were has had have will would a an the this his her their its first
+    second third fourth fifth next only other same another"""
+    )
+)
 
 # Words that make a speaker a news medium carrying someone's words.
 MEDIUM_WORDS = _split(
     "agency news newspaper broadcaster television tv radio channel media portal daily"
+)
+
+# -- grammatical roles: the words ``references.roles`` reads a clause by ----------------
+
+# Words after which a name opens a clause of its own ("said that Xi …").
+CLAUSE_OPENERS = frozenset(
+    _split(
+        """that which who whom whose when while whereas because as since if although
+    though but so where after before until once then how why whether meanwhile also
+    now still yet"""
+    )
+)
+# Times before a subject: "last week Xi said", "earlier today Lukashenko".
+TIME_WORDS = frozenset(
+    _split(
+        """week month year day morning afternoon evening night today yesterday tonight
+    earlier later ago weekend"""
+    )
+)
+# Past forms news copy uses that do not end in -ed ("held a meeting", "met with").
+IRREGULAR_PAST = frozenset(
+    _split(
+        """held met made took gave went came saw told said spoke wrote led left brought
+    sought found became began kept won sent paid built stood struck put got ran felt
+    thought knew meant heard chose drew flew grew lost sold spent understood broke
+    arrived signed visited"""
+    )
+)
+AUXILIARIES = frozenset(
+    _split(
+        """is are was were am be been being will would shall should can could may might
+    must has have had do does did"""
+    )
 )

@@ -4,7 +4,12 @@ The shipped files are ``data/visits.json`` and ``data/outlets.json``; users add 
 with ``--visits FILE`` (same format). A visit names its participants and its place;
 the spellings an article may use for them come from the gazetteer and from the
 catalogue's own ``aliases`` map (other scripts and languages), so that assignment
-code knows nothing about any country.
+code knows nothing about any country. A visit of a country pair the catalogue follows
+(``countries``) also says which side each participant is on: the catalogue's
+``participant_countries`` map gives each participant's country.
+
+Spellings are kept folded, as words joined by single spaces (``spellings.spelling_key``),
+the form ``spellings.Words`` matches against an article's words.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from pathlib import Path
 
 from ..extract.gazetteer import load_gazetteer
 from ..text.fold import fold
+from .spellings import spelling_key
 
 LEVELS = ("head of state", "government")
+# Words a site writes after its name ("BBC News", "RT English", "Xinhua Online").
+NAME_SUFFIXES = ("news", "online", "english")
 
 
 @dataclass
@@ -42,10 +50,13 @@ class Visit:
     level: str | None = None
     dates_uncertain: bool = False
     # Filled by the loader: the folded spellings of each participant, of the place,
-    # and of each country.
+    # of each country and of each term; and the index in ``countries`` of each
+    # participant's country (None: a third party, or no pair followed).
     participant_names: list[tuple[str, ...]] = field(default_factory=list, repr=False)
     place_names: tuple[str, ...] = field(default=(), repr=False)
     country_names: list[tuple[str, ...]] = field(default_factory=list, repr=False)
+    term_names: list[tuple[str, ...]] = field(default_factory=list, repr=False)
+    participant_sides: list[int | None] = field(default_factory=list, repr=False)
 
     @property
     def start(self) -> date:
@@ -110,6 +121,12 @@ class Catalogues:
     outlets: list[Outlet]
     agencies: list[dict]
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    participant_countries: dict[str, str] = field(default_factory=dict)
+    # Filled by the loader: for each country pair followed, the folded spellings that
+    # show each side (the country's names and its participants' names).
+    pairs: dict[tuple[str, ...], list[tuple[str, ...]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def outlet_by_domain(self, host: str) -> Outlet | None:
         """The outlet whose domain is ``host`` or a parent of it."""
@@ -123,12 +140,23 @@ class Catalogues:
         return best[1] if best else None
 
     def outlet_by_name(self, name: str) -> Outlet | None:
-        """The outlet called ``name`` (case-insensitive), or whose id, alias or domain it is."""
-        return _outlet_keys(self).get(_name_key(name))
+        """The outlet called ``name`` (case-insensitive), or whose id, alias or domain it
+        is, also with a generic word after it ("BBC News", "RT English")."""
+        keys = _outlet_keys(self)
+        key = _name_key(name)
+        if not key:
+            return None
+        found = keys.get(key)
+        if found is None:
+            for suffix in NAME_SUFFIXES:
+                if key.endswith(suffix) and key[: -len(suffix)] in keys:
+                    return keys[key[: -len(suffix)]]
+        return found
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"[^0-9a-zа-яёіўєїґ]+", "", fold(name.strip().removeprefix("the ")))
+    folded = fold(name.strip().removeprefix("the "))
+    return re.sub(r"[^0-9a-zа-яёіўєїґ\u2e80-\u9fff\uac00-\ud7af]+", "", folded)
 
 
 def _outlet_keys(catalogues: Catalogues) -> dict[str, Outlet]:
@@ -153,15 +181,21 @@ def load_catalogues(
     """Load the shipped catalogues, with visits added from user files (same format)."""
     visits: dict[str, Visit] = {}
     aliases: dict[str, list[str]] = {}
+    countries_of: dict[str, str] = {}
+    read_in: dict[str, str] = {}
     sources = [("visits.json", _data_path("visits.json").read_text(encoding="utf-8"))]
     sources += [(f, Path(f).read_text(encoding="utf-8")) for f in visit_files]
     for name, text in sources:
         data = json.loads(text)
         for key, spellings in data.get("aliases", {}).items():
             aliases.setdefault(key, []).extend(spellings)
+        countries_of.update(data.get("participant_countries", {}))
         for item in data["visits"]:
             visit = _visit(item, name)
             visits[visit.id] = visit
+            read_in[visit.id] = name
+    for visit in visits.values():
+        _check_sides(visit, countries_of, read_in[visit.id])
     outlets_data = json.loads(_data_path("outlets.json").read_text(encoding="utf-8"))
     outlets = [Outlet(**item) for item in outlets_data["outlets"]]
     catalogues = Catalogues(
@@ -169,6 +203,7 @@ def load_catalogues(
         outlets=outlets,
         agencies=outlets_data["agencies"],
         aliases=aliases,
+        participant_countries=countries_of,
     )
     _add_spellings(catalogues, gazetteer_files)
     return catalogues
@@ -188,12 +223,32 @@ def _visit(item: dict, file_name: str) -> Visit:
     return visit
 
 
+def _check_sides(visit: Visit, countries_of: dict[str, str], file_name: str) -> None:
+    """A visit of a country pair must say each participant's country (assignment
+    needs both sides of the pair named, and a participant shows their side)."""
+    if not visit.countries:
+        return
+    for person in visit.participants:
+        if person not in countries_of:
+            raise ValueError(
+                f"{file_name}: visit {visit.id!r}: participant {person!r} has no "
+                "country in participant_countries (needed when a visit names countries)"
+            )
+
+
 def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> None:
     """Give each visit the folded spellings of its participants, place and countries."""
     gazetteer = load_gazetteer(gazetteer_files)
     by_entity: dict[str, list[str]] = {}
     for alias, entity_id in gazetteer.aliases():
         by_entity.setdefault(entity_id, []).append(alias)
+
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def share(keys: set[str]) -> tuple[str, ...]:
+        """The spellings as one tuple object for every visit: assignment caches by it."""
+        names = tuple(sorted(keys))
+        return shared.setdefault(names, names)
 
     def spellings(name: str, surname: bool) -> tuple[str, ...]:
         names = {name, *catalogues.aliases.get(name, [])}
@@ -206,24 +261,41 @@ def _add_spellings(catalogues: Catalogues, gazetteer_files: tuple[str, ...]) -> 
                 for n in list(names)
                 if len(n.split()) > 1 and len(n.split()[-1]) >= 4
             )
-        folded = {fold(n).replace("-", " ") for n in names}
-        return tuple(sorted(n for n in folded if len(n) >= 2))
+        return share({k for k in map(spelling_key, names) if len(k) >= 2})
 
     for visit in catalogues.visits:
         visit.participant_names = [
             spellings(p, surname=True) for p in visit.participants
         ]
         places = [visit.place, *re.findall(r"\(([^)]+)\)", visit.place)]
-        visit.place_names = tuple(
-            sorted(
-                {
-                    n
-                    for p in places
-                    for n in spellings(re.sub(r"\s*\(.*\)", "", p), False)
-                }
-            )
+        visit.place_names = share(
+            {n for p in places for n in spellings(re.sub(r"\s*\(.*\)", "", p), False)}
         )
         visit.country_names = [spellings(c, surname=False) for c in visit.countries]
+        visit.term_names = [
+            share({spelling_key(t), *map(spelling_key, catalogues.aliases.get(t, []))})
+            for t in visit.terms
+        ]
+        countries_of = catalogues.participant_countries
+        visit.participant_sides = [
+            visit.countries.index(countries_of[p])
+            if countries_of.get(p) in visit.countries
+            else None
+            for p in visit.participants
+        ]
+        if visit.countries:
+            sides = catalogues.pairs.setdefault(
+                tuple(visit.countries), [set() for _ in visit.countries]
+            )
+            for side, names in zip(sides, visit.country_names):
+                side.update(names)
+            for side, names in zip(visit.participant_sides, visit.participant_names):
+                if side is not None:
+                    sides[side].update(names)
+    catalogues.pairs = {
+        pair: [tuple(sorted(side)) for side in sides]
+        for pair, sides in catalogues.pairs.items()
+    }
 
 
 @lru_cache(maxsize=4096)

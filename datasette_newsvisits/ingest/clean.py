@@ -15,18 +15,21 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.dates import find_dates
-from ..text.fold import fold
 from . import steps
 from .clutter import (
     CAPTION_MARKER,
     CAPTION_MAX_WORDS,
     END_MARKERS,
     NAV_WORDS,
+    SITE_COPYRIGHT,
     TERMINAL,
     TRAILING_CREDIT,
     TRAILING_TEASER,
     classify_line,
+    word_count,
 )
+from .headlines import find_headlines, split_flattened_headline
+from .headlines import key as _key
 
 # The header a capture puts first: " date 2023-03-01", sometimes with text after it.
 CAPTURE_HEADER = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})?(?![\d-])")
@@ -34,8 +37,6 @@ CAPTURE_HEADER = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})?(?![\d-])")
 GLUED_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+(?=(?:Source|Sources|Photo|Foto|Credit)\s*:|[A-Z][a-z]+day,? )"
 )
-# A one-word section kicker before a headline: "Diplomacy - Orban makes surprise visit".
-KICKER = re.compile(r"^[A-Z][a-z&]+ [-–|] (?=\S+(?: \S+){3})")
 # A name pasted into a sentence by the page: "arrive on Marcus EriksonTuesday".
 STRAY_NAME = re.compile(
     r"(?<=[a-z,;] )((?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O)[A-Z])"
@@ -44,38 +45,19 @@ STRAY_NAME = re.compile(
 # A short navigation word glued to the next line's first word ("NewsLukashenko visits").
 GLUED_PREFIX = re.compile(r"^([A-Z][a-z]{1,12})(?=[A-Z][a-z])")
 GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
-WORD = re.compile(r"\w+", re.UNICODE)
-TERMINAL_INSIDE = re.compile(r"[.!?](?=\s|$)")
-STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "in",
-        "on",
-        "at",
-        "of",
-        "to",
-        "for",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "was",
-    ]
-)
 
 
 @dataclass
 class Cleaned:
-    """The article body without clutter, the headline found, and what was removed."""
+    """The article body without clutter, the headline found, and what was removed.
+
+    ``headlines`` are the lines that may be the headline, the likeliest first (the
+    describer skips those that are only an outlet's name); ``headline`` is the first."""
 
     text: str
     headline: str | None = None
     removed: list[dict] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
 
     def removed_by(self, step: str) -> list[str]:
         """The pieces a given step removed."""
@@ -95,15 +77,17 @@ def clean_text(raw: str) -> Cleaned:
     lines, flattened = _split_capture_header(lines, removed)
     lines = _unglue_prefixes(lines, removed)
     lines, kinds, glued = _split_glued_pieces(lines)
-    if "teaser" in kinds and None not in kinds:
+    if steps.TEASER in kinds and None not in kinds:
         # Teasers and no prose: a flattened article (exports carry a story as one
         # line, often ending in a credit, not a full stop), not a page of links.
-        kinds = [None if kind == "teaser" else kind for kind in kinds]
+        kinds = [None if kind == steps.TEASER else kind for kind in kinds]
     _mark_captions(lines, kinds, glued)
     _mark_tail(lines, kinds)
-    headline = _find_headline(lines, kinds)
-    if headline is None and flattened:
-        headline = _split_headline_from_lead(lines, kinds)
+    headlines = find_headlines(lines, kinds)
+    if not headlines:
+        glued = split_flattened_headline(lines, kinds, flattened)
+        headlines = [glued] if glued else []
+    headline = headlines[0] if headlines else None
     body: list[str] = []
     seen: set[str] = set()
     headline_words = set(_key(headline).split()) if headline else set()
@@ -119,7 +103,9 @@ def clean_text(raw: str) -> Cleaned:
             body.append(line)
         else:
             removed.append({"step": kind, "text": line})
-    return Cleaned(text="\n".join(body), headline=headline, removed=removed)
+    return Cleaned(
+        text="\n".join(body), headline=headline, removed=removed, headlines=headlines
+    )
 
 
 def _split_capture_header(
@@ -139,7 +125,7 @@ def _split_capture_header(
             line = line[match.end() :].strip()
             if not line:
                 continue
-            flattened = not out and len(line.split()) > 25
+            flattened = not out
         out.append(line)
     return out, flattened
 
@@ -196,11 +182,6 @@ def _normalize(raw: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _key(line: str) -> str:
-    """A line's words, case-folded, without punctuation: equal keys, same line."""
-    return " ".join(WORD.findall(line.casefold()))
-
-
 def _unglue_prefixes(lines: list[str], removed: list[dict]) -> list[str]:
     """Split a navigation word glued to a line that the page shows again on its own."""
     keys = {_key(line) for line in lines}
@@ -216,54 +197,78 @@ def _unglue_prefixes(lines: list[str], removed: list[dict]) -> list[str]:
     return out
 
 
-def _words(line: str) -> int:
-    return len(line.split())
-
-
 def _mark_captions(lines: list[str], kinds: list[str | None], glued: set[int]) -> None:
     """Lines just above a credit are its caption; so are lines with (L)/(R) markers."""
     for i, kind in enumerate(kinds):
         if (
             kind is None
             and CAPTION_MARKER.search(lines[i])
-            and _words(lines[i]) <= CAPTION_MAX_WORDS
+            and word_count(lines[i]) <= CAPTION_MAX_WORDS
         ):
             kinds[i] = steps.CAPTION
+    heads = _headings_before_body(lines, kinds)
+    last_prose = max((i for i, k in enumerate(kinds) if k is None), default=-1)
     for i, kind in enumerate(kinds):
         if kind not in (steps.CREDIT, steps.CAPTION) or i in glued:
             continue
+        if SITE_COPYRIGHT.search(lines[i]):
+            continue  # the site's footer, under the last paragraph: no picture
         j = i - 1
         if (
             j >= 0
             and kinds[j] == steps.TEASER
-            and _words(lines[j]) <= CAPTION_MAX_WORDS
+            and word_count(lines[j]) <= CAPTION_MAX_WORDS
         ):
             kinds[j] = steps.CAPTION
             continue
         while (
             j >= 0
             and kinds[j] in (None, steps.HEADING)
-            and _words(lines[j]) <= CAPTION_MAX_WORDS
+            and word_count(lines[j]) <= CAPTION_MAX_WORDS
         ):
             prose = kinds[j] is None
             if prose and j < i - 1:
                 break  # only the line right above may be a full-sentence caption
-            if prose and _words(lines[j]) > 30 and not CAPTION_MARKER.search(lines[j]):
+            if prose and i > last_prose and not CAPTION_MARKER.search(lines[j]):
+                break  # a credit after the last paragraph: the paragraph stays
+            if (
+                prose
+                and word_count(lines[j]) > 30
+                and not CAPTION_MARKER.search(lines[j])
+            ):
                 break
-            if kinds[j] == steps.HEADING and j == 0:
-                break  # the first line is the headline, not a caption
+            if _is_headline_place(j, i, heads):
+                break  # the headline, not a caption
             kinds[j] = steps.CAPTION
             if prose:
                 j -= 1
                 if (
-                    j >= 0
+                    j > 0
+                    and not _is_headline_place(j, i, heads)
                     and kinds[j] == steps.HEADING
-                    and j > 0
                     and kinds[j - 1] is not None
                 ):
                     kinds[j] = steps.CAPTION
                 break
             j -= 1
+
+
+def _headings_before_body(lines: list[str], kinds: list[str | None]) -> list[int]:
+    """The headings of three words or more before the body: where a headline may be."""
+    heads = []
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            break
+        if kind == steps.HEADING and word_count(lines[i]) >= 3:
+            heads.append(i)
+    return heads
+
+
+def _is_headline_place(j: int, credit: int, heads: list[int]) -> bool:
+    """Whether a heading above a credit is the headline rather than a caption's title:
+    the page's first line, or the first heading before the body when no other heading
+    comes after the credit."""
+    return j == 0 or (heads[:1] == [j] and heads[-1] < credit)
 
 
 def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
@@ -284,53 +289,6 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
                 if kinds[j] is None or kinds[j] in ("heading", steps.TEASER):
                     kinds[j] = steps.TAIL
             return
-
-
-def _find_headline(lines: list[str], kinds: list[str | None]) -> str | None:
-    """The first headline-like line before the body starts, if the page shows one."""
-    for i, kind in enumerate(kinds[:8]):
-        if kind is None:
-            return None  # the body started before any headline
-        if kind == steps.HEADING and _words(lines[i]) >= 3:
-            kinds[i] = steps.HEADLINE
-            return KICKER.sub("", lines[i])
-    return None
-
-
-def _split_headline_from_lead(lines: list[str], kinds: list[str | None]) -> str | None:
-    """A headline glued to the lead that restates it, on the page's first text line:
-    "Politics Vucic arrived in Beijing Serbian President Vučić arrived in Beijing…"."""
-    first = next((i for i, k in enumerate(kinds[:3]) if k is None), None)
-    if first is None:
-        return None
-    words = lines[first].split(" ")
-    skip = 0
-    while skip < 2 and skip < len(words) and words[skip].casefold() in NAV_WORDS:
-        skip += 1
-    best, best_cover = None, 0.0
-    for k in range(skip + 3, min(len(words) - 8, skip + 17)):
-        if not words[k][:1].isupper() or not words[k - 1][-1:].isalnum():
-            continue
-        title = _content(" ".join(words[skip:k]))
-        lead = " ".join(words[k:])
-        end = TERMINAL_INSIDE.search(lead)
-        lead_words = _content(lead[: end.end()] if end else lead)
-        if len(title) < 2:
-            continue
-        cover = len(title & lead_words) / len(title)
-        if cover >= best_cover:
-            best, best_cover = k, cover
-    if best is None or best_cover < 1.0:
-        return None
-    headline = " ".join(words[skip:best])
-    lines[first] = " ".join(words[best:])
-    kinds.insert(first, steps.HEADLINE)
-    lines.insert(first, " ".join(words[:best]))
-    return headline
-
-
-def _content(text: str) -> set[str]:
-    return {w for w in _key(fold(text)).split() if w not in STOP}
 
 
 def _near_repeat(key: str, headline_words: set[str]) -> bool:

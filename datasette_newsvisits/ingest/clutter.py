@@ -12,6 +12,7 @@ import re
 
 from ..text.dates import WEEKDAY_PATTERN, find_dates
 from . import steps
+from .spellings import UNSPACED
 
 # Photo credits: a line that names where a picture came from.
 CREDIT_LINE = re.compile(
@@ -54,6 +55,12 @@ GLUED_CREDIT = re.compile(
 )
 CAPTION_MARKER = re.compile(
     r"\((?:l|r|c|L|R|C|left|right|centre|center|front|back|top|bottom)\)|\bpictured\b"
+)
+# The site's own copyright line, not a picture's credit: the rights reserved, or a
+# year after the copyright sign ("Copyright © 2024 CGTN. All rights reserved.").
+SITE_COPYRIGHT = re.compile(
+    r"(?i)all rights reserved|все права защищены|ўсе правы абароненыя|усі права захищені"
+    r"|^(?:copyright\s*)?(?:©|\(c\))?\s*(?:19|20)\d\d\b"
 )
 
 NAV_WORDS = {
@@ -141,7 +148,7 @@ NAV_MARKERS = re.compile(
     r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
     r"|click here|sign up (?:for|to)|subscribe (?:to|now|for)|follow us on|download (?:our|the) app"
     r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
-    r"|affiliate (?:link|commission)|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
+    r"|affiliate (?:link|commission)|\bctrl\s*\+\s*enter\b|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
     # legal notices
     r"|(?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed)"
     r"|reproduction (?:of|in whole)[^.]{0,60}(?:prohibited|permitted|allowed)"
@@ -161,9 +168,48 @@ NAV_MARKERS = re.compile(
 PROMO = re.compile(
     r"(?i)^(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
     r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|viber|vk)\b"
+    r"|^(?:подписывайтесь|подпишитесь|читайте|следите за|падпісвайцеся|падпішыцеся"
+    r"|чытайце|сачыце за|підписуйтесь|читайте) [^.]{0,50}"
+    r"(?:telegram|телеграм|вконтакте|youtube|viber|instagram|facebook|twitter|дзен|max)"
     r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
     r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
+    # "All important news is on the X channel in the MAX messenger"
+    r"|^(?:all|the most|the latest) (?:the )?(?:[\w-]+ )?news (?:is |are )?(?:on|in|at) "
+    r"[^.]{0,60}\b(?:channel|messenger|telegram|whatsapp|viber)\b"
+    r"|^все (?:[\w-]+ )?новости\s*[—–-]?\s*(?:на|в) [^.]{0,60}"
+    r"(?:канал|мессенджер|telegram|телеграм)"
+    r"|\b(?:in|on) the max messenger\b|\bв мессенджере max\b|\bу месенджары max\b"
+    # "Our channel in Telegram: t.me/…", "Keep up with the news on our WhatsApp channel"
+    r"|\bour (?:[\w-]+ ){0,2}(?:channel|page|account)s? (?:in|on) "
+    r"(?:telegram|whatsapp|viber|max|youtube|vk|dzen)\b"
+    r"|^(?:keep up|stay tuned|don't miss|never miss)\b[^.]{0,60}"
+    r"\b(?:our|the) [^.]{0,30}(?:channel|telegram|whatsapp|viber)\b"
+    r"|\bнаш\w* (?:telegram|телеграм)[- ]?канал|\bнаш\w* канал (?:в|у) "
+    # "Join our WhatsApp channel", "News from the Union State in our Telegram channel"
+    r"|^join (?:our|us)\b[^.]{0,60}\b(?:channel|telegram|whatsapp|viber|youtube)\b"
+    r"|\bour (?:telegram|whatsapp|viber|youtube|tiktok|instagram|vk"
+    r"|max|dzen) (?:channel|account|page|chat)\b"
+    r"|(?:^|\s)t\.me/\w"
 )
+# A reprint's translation credit: "Translated by Google Translate", "Machine
+# translation", "Переведено сервисом «Яндекс Переводчик»", "Перевод: Анна Смирнова".
+TRANSLATION_CREDIT = re.compile(
+    r"""(?ix)
+      ^(?:this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)\ )?
+       (?:(?:automatically|machine)[\s-])?translated\ (?:by|with|using|via|from|into)\b
+    | ^this\ (?:article|text|story|material|news|page|publication)\ (?:was|has\ been|is)
+       \ (?:(?:automatically|machine[\s-])translated|translated\ (?:automatically|by\ machine))\b
+    | ^(?:machine|automatic|automated)[\s-]translat(?:ion|ed)\b
+    | ^(?:translation|translated\ by|translator|перевод|переклад|пераклад|tłumaczenie
+        |übersetzung|traduction)\s*[:—–-]
+    | ^(?:переведено|перекладено|перакладзена|przetłumaczono|übersetzt\ (?:von|mit))\b
+    | \b(?:google[\s-]translate|yandex[\s.-]?translat\w*|deepl(?:\s+translator)?
+        |bing\s+translator|microsoft\s+translator|яндекс[\s.-]?переводчик\w*
+        |google[\s-]переводчик\w*)(?:\W|$)
+    | машинн\w+\s+перев\w+|автоматическ\w+\s+перев\w+
+    """
+)
+TRANSLATION_MAX_WORDS = 20
 # A link to another story, introduced as one: "Read more: …", "[See more: …]".
 TEASER_LINE = re.compile(
     r"(?i)^[\[(]?\s*(?:read (?:more|also)|also read|see (?:more|also)|related|watch|listen"
@@ -225,6 +271,7 @@ DATE_LINE_REST = re.compile(
     | {WEEKDAY_PATTERN}\.?
     | \b(?-i:[A-Z]{{2,5}})(?:[+-]\d{{1,2}}(?::?\d\d)?)?\b
     | (?:г\.|года|р\.|року|r\.|uhr)
+    | \b(?:в|у|о|à|um|o)\b
     | [\s,|·•/()\-–—:]+
     | \bmin(?:ute)?s?\b|\bread\b|\d+\ (?:min|minute)s?\ read
     """
@@ -237,8 +284,9 @@ VIEW_COUNTER = re.compile(
 )
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*\s*(?:[,|]\s*[\w ]+)?$"
+    r"^(?:By|BY|Written by|Reporting by|Text:|Author:|Автор:)\s+[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3})*"
+    r"(?:\s*[,|]\s*[^,|]{1,40}){0,3}$"
 )
 # Agency sign-offs and page signatures that end an article ("tg/ar (AFP, Reuters)").
 _AGENCY_NAME = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
@@ -246,6 +294,7 @@ SIGN_OFF = re.compile(
     rf"""(?x)^(?:
         [a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*\([^)]{{2,60}}\)
       | \((?:Reporting|Writing|Editing|Additional\ reporting)\ by\ [^)]*\)
+      | \((?:[Ww]ith\ )?(?:[Ii]nputs?|[Cc]ontributions?|[Rr]eporting)\ from\ [^)]*\)
       | \((?:{_AGENCY_NAME}|agencies)(?:\s*(?:/|,|and|&)\s*(?:{_AGENCY_NAME}|agencies))*\)\.?
       | (?:Source|Sources)\s*:\s*(?:News\ Agencies|Al\ Jazeera[\w\s,]*|agencies|{_AGENCY_NAME}(?:\s*(?:,|and|/)\s*{_AGENCY_NAME})*)
       | [-–—]?\s*(?:AFP|Reuters|AP|dpa|Xinhua|BelTA|TASS)\s*$
@@ -260,6 +309,10 @@ TRAILING_TEASER = re.compile(
     r"(?<=[.!?\"”])\s*([\[(](?:Read|See|READ|SEE) (?:more|also|MORE|ALSO)\b[^\])]{0,160}[\])])\s*$"
 )
 SEPARATOR = re.compile(r"^[\W_]{3,}$")
+# A menu path: "Home > News > World", "Главная / Новости / Политика" (one slash
+# alone may join two names: "Xi / Putin").
+BREADCRUMB = re.compile(r"^[^>›»/|]{1,30}(?:\s[>›»/]\s[^>›»/|]{1,40}){1,5}$")
+BREADCRUMB_STEP = re.compile(r"\s[>›»/]\s")
 END_MARKERS = {
     "related content",
     "related",
@@ -279,7 +332,7 @@ END_MARKERS = {
     "top stories",
     "latest news",
 }
-TERMINAL = re.compile(r"""[.!?]["'”’)\]»]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
+TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]»」]*\s*$|[.!?…]\s*$|:\s*$|["”»]\s*$""")
 CAMEL_ONLY = re.compile(r"^(?:[A-Z][a-z]+){2,4}$")
 
 HEADING_MAX_WORDS = 14
@@ -287,9 +340,18 @@ TEASER_MAX_WORDS = 24  # a longer prose line without a sentence's end is article
 CAPTION_MAX_WORDS = 45
 
 
+def word_count(line: str) -> int:
+    """The words of a line; in a script written without spaces (Chinese), two
+    characters count as a word."""
+    words = len(line.split())
+    if line.isascii():
+        return words
+    return words + len(UNSPACED.findall(line)) // 2
+
+
 def classify_line(line: str) -> str | None:
     """The clutter step a line belongs to, or None for article text."""
-    words = len(line.split())
+    words = word_count(line)
     lowered = line.casefold()
     if lowered.strip(" .:|-•·") in NAV_WORDS or (words == 1 and CAMEL_ONLY.match(line)):
         return steps.NAVIGATION
@@ -308,7 +370,11 @@ def classify_line(line: str) -> str | None:
             return steps.BYLINE
         if MARKUP.match(line) or SEPARATOR.match(line):
             return steps.MARKUP
-        if all(w.strip("|·•,") in WIDGET_WORDS for w in lowered.split()):
+        if BREADCRUMB.match(line) and _is_menu_path(line):
+            return steps.NAVIGATION
+        if all(
+            w.strip("|·•,") in WIDGET_WORDS for w in lowered.split() if w.strip("|·•,")
+        ):
             return steps.WIDGET
     if words <= CAPTION_MAX_WORDS:
         if any(hint in lowered for hint in CREDIT_HINTS) and CREDIT_LINE.search(line):
@@ -317,6 +383,8 @@ def classify_line(line: str) -> str | None:
             return steps.CAPTION
         if TEASER_LINE.match(line):
             return steps.TEASER
+    if words <= TRANSLATION_MAX_WORDS and TRANSLATION_CREDIT.search(line):
+        return steps.TRANSLATION
     if words <= 60 and PROMO.search(line):
         return steps.PROMO
     if words <= 40 and NAV_MARKERS.search(line):
@@ -332,6 +400,11 @@ def classify_line(line: str) -> str | None:
     if words > TEASER_MAX_WORDS and _reads_like_prose(line):
         return None  # a paragraph that lost its final period
     return steps.TEASER
+
+
+def _is_menu_path(line: str) -> bool:
+    path = BREADCRUMB_STEP.findall(line)
+    return len(path) >= 2 or path[0].strip() != "/"
 
 
 def _reads_like_prose(line: str) -> bool:

@@ -4,7 +4,9 @@ Stated dates, in order: the input's own field; the capture header (" date 2023-0
 a date line of the page's header or foot (published, updated, a bare time stamp); a
 dateline opening the body ("BEIJING, March 1, 2023 (Xinhua) –"); the page's url. Only
 when none states a full date is one inferred: a header that gives only the year and
-month, completed by the day or weekday the lead names. The evidence says which.
+month, completed by the day or weekday the lead names. The evidence says which. A
+dateline that gives only a day and month ("MINSK, August 21 (BelTA) –") is kept as
+such (``Published.day``): visit assignment reads it as the article's own day.
 """
 
 from __future__ import annotations
@@ -24,15 +26,25 @@ UPDATED = re.compile(
 )
 # A dateline opening the body: a place in capitals, then the date, then the credit.
 BODY_DATELINE = re.compile(r"^[A-ZА-ЯЁІЎЄ][A-ZА-ЯЁІЎЄ .'’-]{2,40},\s")
+DATELINE_REACH = 80  # characters of the body's start a dateline's date stands in
+# Where such a dateline ends: at the dash after the place, date and credit
+# ("MINSK, August 21 (BelTA) – ", "BEIJING — "), or after a credit in slashes
+# ("MINSK, August 21. /TASS/. ").
+DATELINE_END = re.compile(
+    r"^[A-ZА-ЯЁІЎЄ][A-ZА-ЯЁІЎЄ .'’]{2,40}(?:,[^–—\n]{1,60}?)?"
+    r"(?:\s*(?:[–—]|--?)\s|\s*/[A-ZА-ЯЁІЎЄ]+/\.?\s)"
+)
 
 
 @dataclass
 class Published:
-    """The publication date (ISO), its year-month when only that is stated, and why."""
+    """The publication date (ISO), its year-month ("YYYY-MM") or day ("MM-DD") when
+    only that is stated, and why."""
 
     date: str | None = None
     month: str | None = None
     evidence: str | None = None
+    day: str | None = None
 
 
 def read_published(raw: RawArticle, cleaned: Cleaned, url: str | None) -> Published:
@@ -72,10 +84,11 @@ def read_published(raw: RawArticle, cleaned: Cleaned, url: str | None) -> Publis
         )
         return Published(first[0].isoformat(), None, f"stated: date line {first[1]}")
     lead = cleaned.text[:300]
-    if BODY_DATELINE.match(lead):
-        found = _first_date(lead[:80])
+    dateline = lead[:DATELINE_REACH] if BODY_DATELINE.match(lead) else None
+    if dateline:
+        found = _first_date(dateline)
         if found:
-            return Published(found.isoformat(), None, f"stated: dateline {lead[:80]}")
+            return Published(found.isoformat(), None, f"stated: dateline {dateline}")
     if url:
         found = url_date(url)
         if found:
@@ -89,6 +102,11 @@ def read_published(raw: RawArticle, cleaned: Cleaned, url: str | None) -> Publis
                 f"inferred: header {month} and the day the lead names",
             )
         return Published(None, month, f"stated: month only, capture header {month}")
+    day = _day_without_year(dateline) if dateline else None
+    if day:
+        return Published(
+            None, None, f"stated: day and month only, dateline {dateline}", day
+        )
     return Published()
 
 
@@ -96,6 +114,20 @@ def _first_date(text: str) -> date | None:
     for mention in find_dates(text):
         if mention.date:
             return mention.date
+    return None
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends (0 when it opens with none)."""
+    match = DATELINE_END.match(text[:DATELINE_REACH])
+    return match.end() if match else 0
+
+
+def _day_without_year(dateline: str) -> str | None:
+    """The day and month ("MM-DD") a dateline gives without a year."""
+    mention = next(iter(find_dates(dateline)), None)
+    if mention and mention.month and mention.day and not mention.year:
+        return f"{mention.month:02d}-{mention.day:02d}"
     return None
 
 

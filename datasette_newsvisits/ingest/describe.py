@@ -14,6 +14,7 @@ from . import steps
 from .catalogues import Catalogues, Outlet, Visit, load_catalogues
 from .clean import Cleaned
 from .dating import read_published
+from .headlines import choose_title, strip_site_suffix
 from .read import RawArticle
 from .sources import find_agencies, find_outlet
 from .visits import Reading, assign_visit, find_candidate
@@ -53,10 +54,9 @@ def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Descr
     if d.outlet:
         d.outlet_id = d.outlet.id
         d.evidence["outlet"] = outlet_evidence
-    if raw.title:
-        d.title, d.evidence["title"] = raw.title.strip(), raw.origin("title")
-    elif cleaned.headline:
-        d.title, d.evidence["title"] = cleaned.headline, "headline line before the body"
+    d.title, title_evidence = _title(raw, cleaned, catalogues)
+    if d.title:
+        d.evidence["title"] = title_evidence
     published = read_published(raw, cleaned, d.url)
     d.published = published.date
     if published.evidence:
@@ -64,7 +64,9 @@ def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Descr
     credited = find_agencies(cleaned, catalogues)
     d.agencies = sorted(credited)
     d.evidence["agencies"] = credited
-    reading = Reading(cleaned.text, d.title, d.published, published.month)
+    reading = Reading(
+        cleaned.text, d.title, d.published, published.month, published.day
+    )
     visit, evidence = assign_visit(reading, catalogues.visits)
     d.visit_id = visit.id if visit else None
     if visit is None:
@@ -73,6 +75,21 @@ def describe(raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues) -> Descr
             evidence["candidate"] = d.visit_candidate
     d.evidence["visit"] = evidence
     return d
+
+
+def _title(
+    raw: RawArticle, cleaned: Cleaned, catalogues: Catalogues
+) -> tuple[str | None, str | None]:
+    """The title: the input's own, else the page's headline (not a line that only
+    names an outlet), without the site's name after it ("… | Reuters")."""
+
+    def is_outlet(name: str) -> bool:
+        return catalogues.outlet_by_name(name) is not None
+
+    if raw.title:
+        return strip_site_suffix(raw.title.strip(), is_outlet), raw.origin("title")
+    title = choose_title(cleaned.headlines, is_outlet)
+    return title, "headline line before the body" if title else None
 
 
 def _url(raw: RawArticle, cleaned: Cleaned) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ CREDIT = "credit"  # photo and source credits
 CAPTION = "caption"  # a picture's caption
 BOILERPLATE = "boilerplate"  # cookie, newsletter, legal and subscription notices
 PROMO = "promo"  # the outlet advertising itself: "Follow X on Telegram"
+TRANSLATION = "translation credit"  # "Translated by Google Translate", "Перевод: …"
 TEASER = "teaser"  # a link to another story
 WIDGET = "widget"  # share buttons, font-size controls
 MARKUP = "markup"  # template tokens left in the text: "[[nid:710391]]"
@@ -27,9 +28,10 @@ REPEATED = "repeated"  # a line the page shows twice
 TAIL = "tail"  # whatever follows the article's end
 STRAY_NAME = "stray name"  # a name pasted into a sentence
 
-# Steps whose pieces may carry the page's own date (before the article's end).
+# Steps whose pieces may carry the page's own date (before the article's end); a
+# credit may be the page's source line ("Source: Xinhua | 2024-08-22 21:05:33").
 DATE_STEPS = frozenset(
-    {CAPTURE_HEADER, DATELINE, NAVIGATION, TIMESTAMP, BYLINE, HEADING}
+    {CAPTURE_HEADER, DATELINE, NAVIGATION, TIMESTAMP, BYLINE, HEADING, CREDIT}
 )
 # Steps whose pieces may credit a wire agency.
 CREDIT_STEPS = frozenset({CREDIT, CAPTION, SIGNOFF, BYLINE, TAIL})

@@ -3,13 +3,15 @@
 Forms read (each with or without a weekday before it):
 
 - ISO and other year-first numbers: ``2023-03-01`` (with a time after it or not),
-  ``2023/03/01``, ``2023.03.01``, ``2023年3月1日`` (and ``3月1日`` without the year);
+  ``2023/03/01``, ``2023.03.01``, ``2023年3月1日`` (and ``3月1日`` without the year;
+  inside running Chinese text too, in ASCII or full-width digits);
 - day-first numbers: ``01.03.2023``, ``1/3/2023`` (month-first when the day-first
   reading is impossible: ``3/21/2023``);
 - month names in English (``March 1, 2023``, ``1 March 2023``, ``Mar. 1st``,
   ``1st of March``), Russian, Belarusian, Ukrainian (``1 марта 2023 г.``,
   ``1 сакавіка``, ``1 березня 2023 р.``), Polish (``1 marca 2023``), German
   (``1. März 2023``) and French (``1er mars 2023``); ``March 2023`` is a month;
+- a time glued to the year by the capture: ``June 4, 20254:55 AM``;
 - ranges: ``March 20-22``, ``20-22 March 2023``, ``28 February - 2 March 2023``,
   ``from November 13 to 17``, ``Sept. 15 and 16`` (each end is a mention, and the
   year of one end is given to the other);
@@ -28,50 +30,62 @@ from datetime import date, timedelta
 
 _MONTH_NAMES = [
     # English, then Russian, Belarusian, Ukrainian, Polish, German, French (genitive
-    # and nominative forms, common abbreviations).
+    # and nominative forms, the Slavic "in March" forms, common abbreviations; not
+    # Belarusian "мае", which is also "has").
     (
-        "january jan январь января янв студзень студзеня студз січень січня січ"
+        "january jan январь января январе янв студзень студзеня студзені студз січень січня"
+        " січні січ"
         " styczeń stycznia januar jänner janvier janv"
     ),
     (
-        "february feb февраль февраля фев февр люты лютага лют лютий лютого"
+        "february feb февраль февраля феврале фев февр люты лютага лютым лют лютий"
+        " лютого лютому"
         " luty lutego februar février fevrier févr"
     ),
     (
-        "march mar март марта мар сакавік сакавіка сак березень березня бер"
+        "march mar март марта марте мар сакавік сакавіка сакавіку сак березень березня"
+        " березні бер"
         " marzec marca märz maerz mars"
     ),
     (
-        "april apr апрель апреля апр красавік красавіка крас квітень квітня квіт"
+        "april apr апрель апреля апреле апр красавік красавіка красавіку крас квітень"
+        " квітня квітні квіт"
         " kwiecień kwietnia avril avr"
     ),
-    "may май мая травень траўня травня трав maj maja mai",
+    "may май мая травень траўня траўні травня травні трав maj maja mai",
     (
-        "june jun июнь июня июн чэрвень чэрвеня чэрв червень червня черв"
+        "june jun июнь июня июне июн чэрвень чэрвеня чэрвені чэрв червень червня"
+        " червні черв"
         " czerwiec czerwca juni juin"
     ),
     (
-        "july jul июль июля июл ліпень ліпеня ліп липень липня лип lipiec lipca"
+        "july jul июль июля июле июл ліпень ліпеня ліпені ліп липень липня липні лип"
+        " lipiec lipca"
         " juli juillet juil"
     ),
     (
-        "august aug август августа авг жнівень жніўня жнів серпень серпня серп"
+        "august aug август августа августе авг жнівень жніўня жніўні жнів серпень"
+        " серпня серпні серп"
         " sierpień sierpnia août aout"
     ),
     (
-        "september sep sept сентябрь сентября сен сент верасень верасня вер"
-        " вересень вересня wrzesień września septembre"
+        "september sep sept сентябрь сентября сентябре сен сент верасень верасня"
+        " верасні вер"
+        " вересень вересня вересні wrzesień września septembre"
     ),
     (
-        "october oct октябрь октября окт кастрычнік кастрычніка кастр жовтень жовтня"
+        "october oct октябрь октября октябре окт кастрычнік кастрычніка кастрычніку"
+        " кастр жовтень жовтня жовтні"
         " жовт październik października oktober okt octobre"
     ),
     (
-        "november nov ноябрь ноября ноя нояб лістапад лістапада ліст листопад"
-        " листопада listopad listopada novembre"
+        "november nov ноябрь ноября ноябре ноя нояб лістапад лістапада лістападзе"
+        " ліст листопад"
+        " листопада листопаді listopad listopada novembre"
     ),
     (
-        "december dec декабрь декабря дек снежань снежня снеж грудень грудня груд"
+        "december dec декабрь декабря декабре дек снежань снежня снежні снеж грудень"
+        " грудня грудні груд"
         " grudzień grudnia dezember dez décembre decembre déc"
     ),
 ]
@@ -147,16 +161,17 @@ MONTHS_PATTERN = (
 WEEKDAY_PATTERN = rf"(?:{_alternation(WEEKDAY_NUMBERS)})"
 
 _DAY = r"(?P<day>[0-3]?\d)"
+# A year may have the time glued to it by the capture ("June 4, 20254:55 AM").
 _YEAR_AFTER = (
-    r"(?:,?[ \u00a0]+(?:of[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?!\d)"
+    r"(?:,?[ \u00a0]+(?:of[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d:\d\d))"
     r"(?:[ \u00a0]*(?:г\.|года|год|гады|р\.|року|r\.|roku))?)?"
 )
 # Forms that start at their first digit run.
 _NUMBER_FIRST = re.compile(
     r"(?P<iso>(?:19|20)\d\d)(?P<sep>[-/.])(?P<im>[01]?\d)(?P=sep)(?P<id>[0-3]?\d)(?!\d)"
-    r"|(?P<cy>(?:19|20)\d\d)[ \u00a0]*年[ \u00a0]*(?P<cm>[01]?\d)[ \u00a0]*月"
-    r"(?:[ \u00a0]*(?P<cd>[0-3]?\d)[ \u00a0]*[日号])?"
-    r"|(?P<cm2>[01]?\d)[ \u00a0]*月[ \u00a0]*(?P<cd2>[0-3]?\d)[ \u00a0]*[日号]"
+    r"|(?P<cy>\d{4})[ \u00a0]*年[ \u00a0]*(?P<cm>\d{1,2})[ \u00a0]*月"
+    r"(?:[ \u00a0]*(?P<cd>\d{1,2})[ \u00a0]*[日号])?"
+    r"|(?P<cm2>\d{1,2})[ \u00a0]*月[ \u00a0]*(?P<cd2>\d{1,2})[ \u00a0]*[日号]"
     r"|(?P<na>[0-3]?\d)(?P<nsep>[./])(?P<nb>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d)(?!\d)"
     rf"|{_DAY}(?:st|nd|rd|th|er|-?го|-?е|\.)?[ \u00a0]+(?:of[ \u00a0]+)?"
     rf"(?P<month>{_MONTH})(?![^\W\d_])\.?{_YEAR_AFTER}",
@@ -199,6 +214,9 @@ _RANGE_JOIN = re.compile(
     r"[ \u00a0]*(?:-|–|—|to|until|till|through|по|до|bis|au)[ \u00a0]*$", re.IGNORECASE
 )
 _WEEKDAY = re.compile(rf"(?<![^\W\d_])({WEEKDAY_PATTERN})(?![^\W\d_])", re.IGNORECASE)
+# The same on lower-cased text: a big alternation matched without IGNORECASE is
+# several times faster.
+_WEEKDAY_LOWER = re.compile(rf"(?<![^\W\d_])({WEEKDAY_PATTERN})(?![^\W\d_])")
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([-/_]?)([01]\d)\2([0-3]\d)(?!\d)"
     r"|[?&]yyyy=((?:19|20)\d\d)&mm=([01]?\d)&dd=([0-3]?\d)"
@@ -298,6 +316,8 @@ def _number_first(m: re.Match) -> DateMention | None:
         y, mo, d = int(g["iso"]), int(g["im"]), int(g["id"])
     elif g["cy"]:
         y, mo, d = int(g["cy"]), int(g["cm"]), int(g["cd"]) if g["cd"] else None
+        if not 1900 <= y <= 2100:
+            return None
     elif g["cm2"]:
         y, mo, d = None, int(g["cm2"]), int(g["cd2"])
     elif g["na"]:
@@ -340,9 +360,9 @@ def _share_years(text: str, found: list[DateMention]) -> list[DateMention]:
     """A range's ends share a year: "28 February - 2 March 2023" dates both ends."""
     for i in range(len(found) - 1):
         first, second = found[i], found[i + 1]
-        joined = second.start == first.end or _RANGE_JOIN.search(
+        joined = second.start == first.end or _RANGE_JOIN.fullmatch(
             text, first.end, second.start
-        )
+        )  # only a dash or "to" between: not "December 5. … January-October 2023"
         if first.year is None and second.year and first.month and joined:
             found[i] = first.with_year(second.year)
     return found
@@ -372,8 +392,13 @@ def url_date(url: str) -> date | None:
 def find_weekdays(text: str) -> list[tuple[int, int, int]]:
     """(start, end, weekday 0-6) of each weekday name written in ``text``."""
     out = []
-    for m in _WEEKDAY.finditer(text):
-        word = m.group(1)
+    lower = text.lower()
+    if len(lower) == len(text):  # offsets hold ("İ" lower-cases to two characters)
+        matches = _WEEKDAY_LOWER.finditer(lower)
+    else:
+        matches = _WEEKDAY.finditer(text)
+    for m in matches:
+        word = text[m.start() : m.end()]
         key = word.casefold().rstrip(".")
         if len(key) <= 4 and not word[:1].isupper():
             continue  # "sun", "sat", "wed" as ordinary words

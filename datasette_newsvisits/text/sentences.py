@@ -6,6 +6,8 @@ a sentence; inside a paragraph a sentence ends at ``.``, ``!``, ``?`` or ``…``
 closing quotes and brackets after it) when the next word starts like a sentence (capital
 letter, digit or opening quote) and the word before the period is not an abbreviation
 ("Dr.", "Jan.", "No.", "U.S."), an initial ("Alexander G. Lukashenko") or a decimal.
+Cyrillic copy splits the same way ("А. Г. Лукашенко" is one name, "г. Минск" one
+place); Chinese and Japanese copy ends a sentence at 。！？ with no space after it.
 
 Quotation-aware: no sentence ends inside a quotation (``quotemarks``), so
 ``"We are friends. We will stay friends," he said.`` is one sentence; a quotation that
@@ -30,6 +32,7 @@ ABBREVIATIONS = _words(
     rev hon amb fr mt ft no nos vol vols art sec ch fig pp p vs v etc approx est dept univ
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
     sat sun inc corp co ltd llc plc bros ave blvd rd
+    г гг им ул пр пл просп тыс млн млрд руб долл т е
     """
 )
 
@@ -42,16 +45,18 @@ STARTERS = _words(
     """
 )
 
+_UPPER = "A-Z0-9À-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŒŘŚŠŤŪŮŹŻŽЀ-ЯҐЄІЇЎ"
 _BOUNDARY = re.compile(
-    r"""
+    rf"""
     (?:[.!?]+|…|\.\.\.)          # terminal punctuation
     [\"'”’“»)\]]*                # closing quotes or brackets stay with the sentence
-    (?=\s+[\"'“‘„«(\[]?[A-Z0-9À-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŒŘŚŠŤŪŮŹŻŽ])  # then a sentence start
+    (?=\s+[\"'“‘„«(\[]?[{_UPPER}])  # then a sentence start
+    |[。！？]+[」』”’）)]*(?=\S)    # CJK: the full stop itself, no space after it
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?<!\.)([^\W\d_](?:[^\W\d_]|\.)*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([^\W\d_]+)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 

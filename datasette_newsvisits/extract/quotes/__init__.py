@@ -1,11 +1,12 @@
 """Quotations in an article, each with its speaker when the text names one.
 
-``extract_quotes(doc)`` is pure: a document with its entities and mentions in,
+``extract_quotes(doc)`` is pure: a document with its resolver (``references``) in,
 ``Quote`` records out. ``Quote.text`` is exactly ``text[start:end]``: the words
 between the marks, surrounding spaces trimmed. ``Quote.attribution`` names the rule
 that found the speaker: ``X said`` (any verb of saying), ``said X``, ``according to
 X``, ``X told Y``, ``X said:`` (a colon introduction), ``pronoun``, ``descriptor``,
-``medium``, ``continuation``; None when nothing attributes the quotation.
+``medium``, ``continuation``, ``possessive``, ``epithet``, ``subject``,
+``transcript``; None when nothing attributes the quotation.
 ``Quote.kind`` is ``speech`` or ``phrase`` (a quoted term: ``kind``).
 
 Where each part lives:
@@ -14,14 +15,19 @@ Where each part lives:
   (``text.quotemarks``, ``text.sentences``): a quotation never splits a sentence, and
   the stored sentences are the same ones;
 - ``attribution``: the rules, tried in the order of ``attribution.RULES``;
-- ``patterns``: the clause grammar the rules match (verbs of saying and the other
-  word lists are in ``extract.vocabulary``);
-- ``speakers``: the subject of a verb of saying, a speaker phrase resolved to an
-  entity; ``references``: pronouns and "the" + role resolved to an entity;
-- ``kind``: speech or phrase.
+- ``clauses``: the attributions after, before or closing a quotation, and colon
+  introductions, read at given positions;
+- ``patterns``: the clause grammar the rules match (verbs of saying are
+  ``extract.references.speech``'s, the other word lists ``extract.vocabulary``);
+- ``speakers``: the document's resolver (``extract.references``: subjects of verbs
+  of saying, pronouns, descriptions) read as ``Attribution`` records;
+- ``kind``: speech or phrase;
+- ``transcripts``: "Name, title:" and the unmarked speech after it.
 
-The parts of a paragraph continuation (a quotation running over several paragraphs)
-share the attribution found at the end of the chain, else the one before its start.
+A quotation running over several paragraphs (the mark left open at a paragraph's
+end and opened again at the next one's start) is one quote, from its first word to
+its last, with the attribution found at the end of the chain, else the one before
+its start.
 """
 
 from __future__ import annotations
@@ -30,13 +36,16 @@ from ...text.quotemarks import Quotation
 from ..doc import Document, Step
 from ..records import Quote
 from .attribution import Found, attribute
-from .speakers import Speakers
+from .speakers import Speakers, speaker_as_written
+from .transcripts import find_transcripts
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
-    """The document's quotations with speaker, kind and the attribution pattern used."""
+    """The document's quotations with speaker, kind and the attribution pattern used,
+    and the speeches of its transcript blocks (``transcripts``), in text order."""
+    transcripts = find_transcripts(doc)
     if not doc.quotations:
-        return []
+        return transcripts
     speakers = Speakers(doc)
     done: list[tuple[Quotation, Found]] = []
     for quotation in doc.quotations:
@@ -44,23 +53,35 @@ def extract_quotes(doc: Document) -> list[Quote]:
         done.append((quotation, found))
         speakers.remember(quotation.start, found[0])
     _share_chains(done)
-    return [
-        Quote(
-            text=doc.text[q.start : q.end],
-            start=q.start,
-            end=q.end,
-            speaker_id=a.speaker_id,
-            speaker=a.speaker,
-            kind=kind,
-            attribution=a.pattern,
+    quotes: list[Quote] = []
+    chain_at: dict[int, int] = {}  # chain id -> index of its quote
+    for q, (a, kind) in done:
+        start = q.start
+        if q.chain is not None and q.chain in chain_at:
+            # one quotation over several paragraphs is one quote
+            start = quotes[chain_at[q.chain]].start
+            quotes.pop(chain_at[q.chain])
+        elif q.chain is not None:
+            chain_at[q.chain] = len(quotes)
+        quotes.append(
+            Quote(
+                text=doc.text[start : q.end],
+                start=start,
+                end=q.end,
+                speaker_id=a.speaker_id,
+                speaker=speaker_as_written(a.speaker),
+                kind=kind,
+                attribution=a.pattern,
+            )
         )
-        for q, (a, kind) in done
-    ]
+    if transcripts:
+        quotes = sorted(quotes + transcripts, key=lambda q: q.start)
+    return quotes
 
 
 STEP = Step(
     "quotes",
-    reads=("text", "quotations", "sentences", "entities", "mentions"),
+    reads=("text", "quotations", "sentences", "references"),
     adds=("quotes",),
     run=extract_quotes,
 )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-UNKNOWN = "?"  # in place of an entity id: someone spoke whom no entity covers
-
 
 @dataclass
 class Attribution:
