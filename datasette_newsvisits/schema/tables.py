@@ -15,6 +15,20 @@ from .declare import ARTICLE_CHILD, ARTICLES, DERIVED, LOADER, REFERENCE, Table,
 ARTICLE = (str, "The article.")
 OUTLET_COPY = (str, "The article's outlet (copied here for fast counts).")
 OFFSET = (int, "Offset in articles.text.")
+# Columns that article_captures stores and the article_sources view shows again.
+INPUT_FORMAT = (str, "Input format: txt, html, jsonl or csv.")
+CLEANING = (
+    str,
+    "JSON array of {step, text}: each removed piece and the rule that removed it.",
+)
+ENCODING = (
+    str,
+    (
+        "Character encoding the input was read in: utf-8, or a codec with "
+        "(BOM), (declared) or (detected); NULL for articles loaded before it "
+        "was recorded."
+    ),
+)
 
 TABLES = [
     Table(
@@ -95,7 +109,7 @@ TABLES = [
         role=ARTICLE_CHILD,
         columns={
             "article_id": ARTICLE,
-            "format": (str, "Input format: txt, html, jsonl or csv."),
+            "format": INPUT_FORMAT,
             "raw_delta": (
                 str,
                 (
@@ -103,18 +117,8 @@ TABLES = [
                     "it is, [start, length] is that span of articles.text."
                 ),
             ),
-            "cleaning": (
-                str,
-                "JSON array of {step, text}: each removed piece and the rule that removed it.",
-            ),
-            "encoding": (
-                str,
-                (
-                    "Character encoding the input was read in: utf-8, or a codec with "
-                    "(BOM), (declared) or (detected); NULL for articles loaded before it "
-                    "was recorded."
-                ),
-            ),
+            "cleaning": CLEANING,
+            "encoding": ENCODING,
             "fields": (
                 str,
                 (
@@ -143,20 +147,10 @@ TABLES = [
         ),
         columns={
             "article_id": ARTICLE,
-            "format": (str, "Input format: txt, html, jsonl or csv."),
+            "format": INPUT_FORMAT,
             "raw_text": (str, "The text as read, clutter included."),
-            "cleaning": (
-                str,
-                "JSON array of {step, text}: each removed piece and the rule that removed it.",
-            ),
-            "encoding": (
-                str,
-                (
-                    "Character encoding the input was read in: utf-8, or a codec with "
-                    "(BOM), (declared) or (detected); NULL for articles loaded before it "
-                    "was recorded."
-                ),
-            ),
+            "cleaning": CLEANING,
+            "encoding": ENCODING,
         },
         select=f"""SELECT c.article_id, c.format, {RAW_TEXT_SQL} AS raw_text,
     c.cleaning, c.encoding
