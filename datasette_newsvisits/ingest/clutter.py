@@ -144,8 +144,8 @@ NAV_WORDS = {
     "font size",
     "listen to this article",
 }
-NAV_MARKERS = re.compile(
-    r"(?i)\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
+NAV_MARKERS = re.compile(  # read on the casefolded line
+    r"\b(?:skip to (?:main )?content|cookie|newsletter|all rights reserved"
     r"|click here|sign up (?:for|to)|subscribe (?:to|now|for)|follow us on|download (?:our|the) app"
     r"|we (?:independently )?selected these|we may (?:earn|receive) (?:a )?commission"
     r"|affiliate (?:link|commission)|\bctrl\s*\+\s*enter\b|share (?:on|via) (?:facebook|twitter|whatsapp|telegram|x)"
@@ -164,33 +164,60 @@ NAV_MARKERS = re.compile(
     r"|(?:join|follow|subscribe to) (?:us|our \w+ channel) on (?:telegram|whatsapp|x|twitter|youtube|facebook))"
 )
 # Lines an outlet writes about itself: "X is the place where you will find…",
-# "Follow X on Telegram", "Read X on Google News".
-PROMO = re.compile(
-    r"(?i)^(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
+# "Follow X on Telegram", "Read X on Google News". Both patterns read the casefolded
+# line; the phrases that may stand anywhere are looked for only in a line holding one
+# of PROMO_PHRASE_WORDS (each phrase contains one), which spares most lines a scan.
+PROMO_OPENING = re.compile(
+    r"(?:follow|subscribe to|join|read|find|like|add) [^.]{1,50} on "
     r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|viber|vk)\b"
-    r"|^(?:подписывайтесь|подпишитесь|читайте|следите за|падпісвайцеся|падпішыцеся"
+    r"|(?:подписывайтесь|подпишитесь|читайте|следите за|падпісвайцеся|падпішыцеся"
     r"|чытайце|сачыце за|підписуйтесь|читайте) [^.]{0,50}"
     r"(?:telegram|телеграм|вконтакте|youtube|viber|instagram|facebook|twitter|дзен|max)"
-    r"|\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
-    r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
     # "All important news is on the X channel in the MAX messenger"
-    r"|^(?:all|the most|the latest) (?:the )?(?:[\w-]+ )?news (?:is |are )?(?:on|in|at) "
+    r"|(?:all|the most|the latest) (?:the )?(?:[\w-]+ )?news (?:is |are )?(?:on|in|at) "
     r"[^.]{0,60}\b(?:channel|messenger|telegram|whatsapp|viber)\b"
-    r"|^все (?:[\w-]+ )?новости\s*[—–-]?\s*(?:на|в) [^.]{0,60}"
+    r"|все (?:[\w-]+ )?новости\s*[—–-]?\s*(?:на|в) [^.]{0,60}"
     r"(?:канал|мессенджер|telegram|телеграм)"
+    r"|(?:keep up|stay tuned|don't miss|never miss)\b[^.]{0,60}"
+    r"\b(?:our|the) [^.]{0,30}(?:channel|telegram|whatsapp|viber)\b"
+    # "Join our WhatsApp channel"
+    r"|join (?:our|us)\b[^.]{0,60}\b(?:channel|telegram|whatsapp|viber|youtube)\b"
+)
+PROMO_PHRASE = re.compile(
+    r"\bis the place where you will find\b|\bdownload (?:the|our) [^.]{1,40} app\b"
+    r"|\bstay (?:informed|up to date) with\b|\bget the latest [^.]{1,40} news\b"
     r"|\b(?:in|on) the max messenger\b|\bв мессенджере max\b|\bу месенджары max\b"
-    # "Our channel in Telegram: t.me/…", "Keep up with the news on our WhatsApp channel"
+    # "Our channel in Telegram: t.me/…", "News from the Union State in our Telegram channel"
     r"|\bour (?:[\w-]+ ){0,2}(?:channel|page|account)s? (?:in|on) "
     r"(?:telegram|whatsapp|viber|max|youtube|vk|dzen)\b"
-    r"|^(?:keep up|stay tuned|don't miss|never miss)\b[^.]{0,60}"
-    r"\b(?:our|the) [^.]{0,30}(?:channel|telegram|whatsapp|viber)\b"
     r"|\bнаш\w* (?:telegram|телеграм)[- ]?канал|\bнаш\w* канал (?:в|у) "
-    # "Join our WhatsApp channel", "News from the Union State in our Telegram channel"
-    r"|^join (?:our|us)\b[^.]{0,60}\b(?:channel|telegram|whatsapp|viber|youtube)\b"
     r"|\bour (?:telegram|whatsapp|viber|youtube|tiktok|instagram|vk"
     r"|max|dzen) (?:channel|account|page|chat)\b"
     r"|(?:^|\s)t\.me/\w"
 )
+PROMO_PHRASE_WORDS = (
+    "place where",
+    "download",
+    "stay ",
+    "get the latest",
+    "max messenger",
+    "мессенджере max",
+    "месенджары max",
+    "our ",
+    "наш",
+    "t.me/",
+)
+
+
+def is_promo(lowered: str) -> bool:
+    """Whether a casefolded line is the outlet advertising itself."""
+    if PROMO_OPENING.match(lowered):
+        return True
+    return any(w in lowered for w in PROMO_PHRASE_WORDS) and bool(
+        PROMO_PHRASE.search(lowered)
+    )
+
+
 # A reprint's translation credit: "Translated by Google Translate", "Machine
 # translation", "Переведено сервисом «Яндекс Переводчик»", "Перевод: Анна Смирнова".
 TRANSLATION_CREDIT = re.compile(
@@ -385,9 +412,9 @@ def classify_line(line: str) -> str | None:
             return steps.TEASER
     if words <= TRANSLATION_MAX_WORDS and TRANSLATION_CREDIT.search(line):
         return steps.TRANSLATION
-    if words <= 60 and PROMO.search(line):
+    if words <= 60 and is_promo(lowered):
         return steps.PROMO
-    if words <= 40 and NAV_MARKERS.search(line):
+    if words <= 40 and NAV_MARKERS.search(lowered):
         return steps.BOILERPLATE
     if TERMINAL.search(line):
         return None
