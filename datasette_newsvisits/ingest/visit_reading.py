@@ -106,30 +106,36 @@ class Reading:
         self._month = month
         self._words = Words(fold(f"{self.title}\n{text}"))
         # Many visits share a participant or a place: each spelling list is read once.
-        self._named: dict[tuple[str, ...], bool] = {}
-        self._weights: dict[tuple[str, ...], float] = {}
+        # The catalogue shares equal spelling lists as one tuple, so they are keyed by
+        # identity (hashing a long tuple on every look costs more than the look); the
+        # tuples are held here so that no id is reused while it is a key.
+        self._named: dict[int, bool] = {}
+        self._weights: dict[int, float] = {}
+        self._held: list[tuple[str, ...]] = []
 
     def names(self, spellings: tuple[str, ...], lead: bool = False) -> bool:
         """Whether the article (or its headline and lead, but for what looks back)
         writes one of ``spellings`` (``spelling_key`` forms; see ``spellings.Words``)."""
         if lead:
             return self.weight_of(spellings) >= LEAD
-        found = self._named.get(spellings)
+        found = self._named.get(id(spellings))
         if found is None:
-            found = self._named[spellings] = self._words.writes(spellings)
+            found = self._named[id(spellings)] = self._words.writes(spellings)
+            self._held.append(spellings)
         return found
 
     def weight_of(self, spellings: tuple[str, ...]) -> float:
         """The weight of the strongest place the article writes one of ``spellings``,
         0 when it writes none."""
-        found = self._weights.get(spellings)
+        found = self._weights.get(id(spellings))
         if found is None:
             found = 0.0
             if self.names(spellings):
                 found = next(
                     (w for w, words in self._zones if words.writes(spellings)), 0.0
                 )
-            self._weights[spellings] = found
+            self._weights[id(spellings)] = found
+            self._held.append(spellings)
         return found
 
     @cached_property
