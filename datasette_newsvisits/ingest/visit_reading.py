@@ -134,8 +134,7 @@ class Reading:
                 found = next(
                     (w for w, words in self._zones if words.writes(spellings)), 0.0
                 )
-            self._weights[id(spellings)] = found
-            self._held.append(spellings)
+            self._weights[id(spellings)] = found  # names() above holds the tuple
         return found
 
     @cached_property
